@@ -1,0 +1,21 @@
+#pragma once
+/// `planc build`: load, check, render, publish — each a named step.
+
+#include <string>
+
+#include "planc/diagnostics.hpp"
+#include "planc/model.hpp"
+#include "planc/output.hpp"
+
+namespace planc {
+
+struct BuildOptions {
+    std::string out_dir = "site";
+    bool strict = false;
+};
+
+/// Renders every output of the project (site pages, leaflets, open data) into `out`.
+/// Throws std::runtime_error when a file cannot be written.
+void render_project(const Project& project, OutputSink& out, Diagnostics& diags);
+
+}  // namespace planc

@@ -1,0 +1,32 @@
+#pragma once
+/// Open data: the model as JSON (plan.json) and targets as CSV (targets.csv).
+
+#include <nlohmann/json.hpp>
+#include <string>
+
+#include "planc/model.hpp"
+
+namespace planc {
+
+/// The whole document model as JSON, following docs/schema/plan.schema.json. Keys in a
+/// fixed order; no source text, no absolute paths: the same model gives the same bytes.
+nlohmann::ordered_json document_to_json(const Document& doc, const Partnership& partnership);
+
+/// A partnership (without its documents' bodies) as JSON.
+nlohmann::ordered_json partnership_to_json(const Partnership& partnership);
+
+/// `targets.csv`: header row then one row per target (RFC 4180 quoting, LF line ends):
+/// partnership, plan, priority, priority_title, text, direction, measure, unit, baseline,
+/// baseline_year, target, deadline, status (complete/incomplete), gaps, source_line, then
+/// change, change_unit, indicator, lead. Numbers are written without units or thousands
+/// separators, with the decimals the source used; an unknown value is an empty cell.
+std::string targets_csv(const Document& doc, const Partnership& partnership);
+
+/// `targets.csv-metadata.json`: CSV on the Web (CSVW) metadata describing the columns and
+/// datatypes of `targets_csv` for the same document, as JSON text.
+std::string targets_csv_metadata(const Document& doc, const Partnership& partnership);
+
+/// Serialises JSON the one way planc always does (2-space indent, UTF-8, final newline).
+std::string dump_json(const nlohmann::ordered_json& j);
+
+}  // namespace planc

@@ -1,0 +1,59 @@
+#pragma once
+/// Where renderers write: an interface, so tests can render into memory and the build
+/// can write into a fresh folder that is swapped in only when everything succeeded.
+
+#include <map>
+#include <string>
+#include <string_view>
+
+namespace planc {
+
+class OutputSink {
+public:
+    virtual ~OutputSink() = default;
+    /// Writes one file; `path` is relative to the output root, with '/' separators.
+    /// Throws std::runtime_error when the file cannot be written.
+    virtual void write(const std::string& path, std::string_view bytes) = 0;
+};
+
+/// Keeps files in memory (tests, fuzzing, the live preview).
+class MemoryOutput final : public OutputSink {
+public:
+    void write(const std::string& path, std::string_view bytes) override { files[path] = std::string(bytes); }
+    std::map<std::string, std::string> files;
+};
+
+/// Writes files under a folder, creating folders as needed.
+class DirectoryOutput final : public OutputSink {
+public:
+    explicit DirectoryOutput(std::string root) : root_(std::move(root)) {}
+    void write(const std::string& path, std::string_view bytes) override;
+    [[nodiscard]] std::size_t files_written() const { return count_; }
+
+private:
+    std::string root_;
+    std::size_t count_ = 0;
+};
+
+/// Builds into a temporary folder beside `target` and, on commit(), swaps it in
+/// atomically (rename). If commit() is never called the temporary folder is removed
+/// and `target` stays exactly as it was.
+class StagedDirectory {
+public:
+    explicit StagedDirectory(std::string target);
+    ~StagedDirectory();
+    StagedDirectory(const StagedDirectory&) = delete;
+    StagedDirectory& operator=(const StagedDirectory&) = delete;
+
+    [[nodiscard]] const std::string& staging_path() const { return staging_; }
+    /// Replaces `target` with the staged folder. Throws std::runtime_error on failure,
+    /// leaving `target` as it was.
+    void commit();
+
+private:
+    std::string target_;
+    std::string staging_;
+    bool committed_ = false;
+};
+
+}  // namespace planc

@@ -1,0 +1,96 @@
+#pragma once
+/// Rich text: the small, safe subset of Markdown/HTML that the model keeps for prose.
+///
+/// Markdown (via cmark-gfm) and raw HTML (via pugixml, through an allow-list) are both
+/// turned into this tree, so renderers never see source markup and every text is
+/// escaped by construction when it is written out.
+
+#include <string>
+#include <vector>
+
+#include "planc/span.hpp"
+
+namespace planc {
+
+enum class InlineKind {
+    Text,       ///< `text`
+    Emphasis,   ///< children
+    Strong,     ///< children
+    Code,       ///< `text`
+    Link,       ///< `url`, children
+    Image,      ///< `url`, `text` is the alt text
+    LineBreak,  ///< hard break
+    Superscript,
+    Subscript,
+    Strikethrough,
+};
+
+struct Inline {
+    InlineKind kind = InlineKind::Text;
+    std::string text;
+    std::string url;
+    std::vector<Inline> children;
+    Span span;  ///< where the text starts in the source (Text and Code nodes)
+};
+
+using InlineText = std::vector<Inline>;
+
+/// The plain text of an inline sequence (what a screen reader would say).
+std::string plain_text(const InlineText& text);
+
+enum class BlockKind {
+    Paragraph,      ///< `inlines`
+    Heading,        ///< `inlines`, `level` (3-6 inside a section)
+    List,           ///< `ordered`, `start`, `items`
+    Table,          ///< `table`
+    Quote,          ///< `children`
+    Code,           ///< `text`
+    ThematicBreak,
+};
+
+struct Block;
+
+/// One cell of a table, with its own position (for diagnostics on table cells).
+struct TableCell {
+    InlineText content;
+    std::string text;  ///< plain text of `content`
+    Span span;
+};
+
+struct TableRow {
+    std::vector<TableCell> cells;
+    Span span;
+};
+
+enum class CellAlign { None, Left, Center, Right };
+
+struct Table {
+    TableRow header;
+    std::vector<TableRow> rows;
+    std::vector<CellAlign> align;
+};
+
+/// A list item: its blocks, and the text span where the item's text starts.
+struct ListItem {
+    std::vector<Block> blocks;
+    Span span;
+};
+
+struct Block {
+    BlockKind kind = BlockKind::Paragraph;
+    Span span;
+    InlineText inlines;
+    int level = 0;
+    bool ordered = false;
+    int start = 1;
+    std::vector<ListItem> items;
+    Table table;
+    std::vector<Block> children;
+    std::string text;
+    bool from_html = false;  ///< came from a raw HTML block in the source
+};
+
+/// The plain text of a block sequence, paragraphs separated by blank lines.
+std::string plain_text(const std::vector<Block>& blocks);
+
+}  // namespace planc

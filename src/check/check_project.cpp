@@ -1,0 +1,110 @@
+// Runs every registered check, then applies suppressions.
+
+#include <algorithm>
+
+#include "check/checks.hpp"
+#include "planc/check.hpp"
+
+namespace planc {
+
+namespace {
+
+/// Where a finding falls, for matching against a suppression's block.
+bool covered_by(const Span& block, const Span& finding) {
+    if (!block.known() || !finding.known()) return false;
+    std::uint32_t end = block.end_line ? block.end_line : block.line;
+    return finding.line >= block.line && finding.line <= end;
+}
+
+/// `<!-- planc: allow CODE -->` silences CODE in the block after it; a suppression
+/// that silences nothing is reported, so stale ones do not pile up.
+void apply_suppressions(const Project& project, Diagnostics& diags) {
+    std::vector<Diagnostic> kept;
+    std::vector<Diagnostic> unused;
+    for (const auto& p : project.partnerships) {
+        for (const auto& doc : p.documents) {
+            for (const auto& sup : doc.suppressions) {
+                auto code = find_code(sup.code);
+                if (!code) {
+                    Diagnostic d;
+                    d.code = DiagCode::W117;
+                    d.severity = Severity::Warning;
+                    d.message = "`planc: allow " + sup.code + "` names no diagnostic code";
+                    d.location = {doc.path, sup.span};
+                    unused.push_back(std::move(d));
+                }
+            }
+        }
+    }
+    std::vector<bool> used;
+    struct Ref {
+        const Document* doc;
+        const Suppression* sup;
+    };
+    std::vector<Ref> sups;
+    for (const auto& p : project.partnerships)
+        for (const auto& doc : p.documents)
+            for (const auto& sup : doc.suppressions) sups.push_back({&doc, &sup});
+    used.assign(sups.size(), false);
+    for (Diagnostic& d : diags.items()) {
+        bool silenced = false;
+        for (std::size_t i = 0; i < sups.size(); ++i) {
+            const auto& [doc, sup] = sups[i];
+            if (doc->path != d.location.file) continue;
+            auto code = find_code(sup->code);
+            if (!code || *code != d.code || d.severity == Severity::Error) continue;
+            // The block after the comment: from its start to the next blank-line-separated
+            // block, approximated by the block's own span.
+            Span block = sup->applies_to;
+            if (covered_by(block, d.location.span)) {
+                silenced = true;
+                used[i] = true;
+            }
+        }
+        if (!silenced) kept.push_back(std::move(d));
+    }
+    for (std::size_t i = 0; i < sups.size(); ++i) {
+        if (used[i] || !find_code(sups[i].sup->code)) continue;
+        Diagnostic d;
+        d.code = *find_code(sups[i].sup->code);
+        d.severity = Severity::Warning;
+        d.message = "`planc: allow " + sups[i].sup->code + "` silences nothing here: remove it";
+        d.location = {sups[i].doc->path, sups[i].sup->span};
+        unused.push_back(std::move(d));
+    }
+    Diagnostics result;
+    for (auto& d : kept) result.add(std::move(d));
+    for (auto& d : unused) result.add(std::move(d));
+    diags = std::move(result);
+}
+
+}  // namespace
+
+void check_project(const Project& project, Diagnostics& diags) {
+    Diagnostics found;
+    for (const auto& partnership : project.partnerships) {
+        for (const auto& doc : partnership.documents) {
+            CheckContext ctx{project, partnership, doc, found};
+            for (const auto& check : document_checks()) check.run(ctx);
+        }
+    }
+    apply_suppressions(project, found);
+    found.sort();
+    diags.append(found);
+}
+
+TargetSummary summarise_targets(const Project& project) {
+    TargetSummary s;
+    for (const auto& p : project.partnerships)
+        for (const auto& doc : p.documents)
+            for (const auto& pr : doc.priorities)
+                for (const auto& t : pr.targets) {
+                    ++s.targets;
+                    if (!t.readable) ++s.unreadable;
+                    else if (t.gaps.empty()) ++s.complete;
+                    else ++s.with_gaps;
+                }
+    return s;
+}
+
+}  // namespace planc

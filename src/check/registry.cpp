@@ -1,0 +1,10 @@
+#include "check/checks.hpp"
+
+namespace planc {
+
+const std::vector<DocumentCheck>& document_checks() {
+    static const std::vector<DocumentCheck> checks = {};
+    return checks;
+}
+
+}  // namespace planc

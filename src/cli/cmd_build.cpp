@@ -1,0 +1,98 @@
+// planc build [PROJECT] [--out DIR] [--strict]: load, check, render, publish.
+
+#include <boost/filesystem.hpp>
+
+#include <chrono>
+#include <iostream>
+
+#include "cli/cli.hpp"
+#include "planc/build.hpp"
+#include "planc/check.hpp"
+#include "planc/load.hpp"
+
+namespace fs = boost::filesystem;
+
+namespace planc::cli {
+
+namespace {
+
+/// The output folder may not be, or hold, the sources: a swap would destroy them.
+bool safe_output(const fs::path& out, const fs::path& root, std::string& why) {
+    fs::path o = fs::weakly_canonical(fs::absolute(out));
+    fs::path r = fs::weakly_canonical(fs::absolute(root));
+    for (const char* protected_dir : {"content", "themes"}) {
+        fs::path p = r / protected_dir;
+        std::string ps = p.string(), os = o.string();
+        if (ps.rfind(os, 0) == 0 || os.rfind(ps, 0) == 0) {
+            why = std::string("the output folder may not be or contain `") + protected_dir + "/`";
+            return false;
+        }
+    }
+    if (o == r || r.string().rfind(o.string() + "/", 0) == 0) {
+        why = "the output folder may not be the project folder or hold it";
+        return false;
+    }
+    return true;
+}
+
+}  // namespace
+
+int run_build(const std::vector<std::string>& words) {
+    auto started = std::chrono::steady_clock::now();
+    std::string error;
+    auto args = Args::parse(words, {"--strict"}, error);
+    if (!args || args->positional.size() > 1) {
+        std::cerr << "planc build: " << (error.empty() ? "name at most one project folder" : error) << "\n";
+        return kExitUsage;
+    }
+    for (const auto& [name, value] : args->options) {
+        if (name != "--out" && name != "--strict") {
+            std::cerr << "planc build: unknown option " << name << "\n";
+            return kExitUsage;
+        }
+    }
+    std::string root = args->positional.empty() ? "." : args->positional.front();
+    std::string out_dir = args->value("--out").value_or((fs::path(root) / "site").string());
+    std::string why;
+    if (!safe_output(out_dir, root, why)) {
+        std::cerr << "planc build: " << why << "\n";
+        return kExitUsage;
+    }
+
+    Diagnostics diags;
+    Project project = load_project(root, diags);
+    check_project(project, diags);
+    diags.sort();
+    Printer printer = default_printer(false);
+    if (!diags.items().empty()) printer.print(diags, project, false);
+    bool strict = args->has("--strict") || project.settings.strict;
+    if (diags.has_errors() || (strict && diags.count(Severity::Warning) > 0)) {
+        std::cerr << "planc build: nothing written; " << out_dir << " is unchanged\n";
+        return kExitFindings;
+    }
+
+    StagedDirectory staged(out_dir);
+    DirectoryOutput output(staged.staging_path());
+    Diagnostics render_diags;
+    render_project(project, output, render_diags);
+    if (render_diags.has_errors()) {
+        render_diags.sort();
+        printer.print(render_diags, project, false);
+        std::cerr << "planc build: nothing written; " << out_dir << " is unchanged\n";
+        return kExitFindings;
+    }
+    staged.commit();
+
+    TargetSummary targets = summarise_targets(project);
+    std::size_t documents = 0;
+    for (const auto& p : project.partnerships) documents += p.documents.size();
+    auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started).count();
+    std::cerr << "built " << out_dir << ": " << documents << " documents, " << output.files_written() << " files, "
+              << diags.count(Severity::Warning) << " warnings; " << targets.targets << " targets, " << targets.complete
+              << " complete, " << targets.with_gaps << " with gaps";
+    if (targets.unreadable) std::cerr << ", " << targets.unreadable << " unreadable";
+    std::cerr << " (" << ms << " ms)\n";
+    return kExitOk;
+}
+
+}  // namespace planc::cli

@@ -1,0 +1,60 @@
+// planc check [PATH...]: the reviewer's report of what is missing or wrong.
+
+#include <boost/filesystem.hpp>
+
+#include <iostream>
+
+#include "cli/cli.hpp"
+#include "planc/check.hpp"
+#include "planc/load.hpp"
+
+namespace planc::cli {
+
+/// Loads what the paths name: a project folder (with content/), or single documents.
+Project load_paths(const std::vector<std::string>& paths, Diagnostics& diags) {
+    if (paths.empty()) return load_project(".", diags);
+    Project merged;
+    for (const std::string& path : paths) {
+        Project p = boost::filesystem::is_directory(path) ? load_project(path, diags) : load_single_document(path, diags);
+        if (merged.root.empty()) {
+            merged.root = p.root;
+            merged.settings = p.settings;
+        }
+        for (auto& partnership : p.partnerships) merged.partnerships.push_back(std::move(partnership));
+    }
+    return merged;
+}
+
+int run_check(const std::vector<std::string>& words) {
+    std::string error;
+    auto args = Args::parse(words, {"--strict"}, error);
+    if (!args) {
+        std::cerr << "planc check: " << error << "\n";
+        return kExitUsage;
+    }
+    Printer printer = default_printer(true);
+    if (auto format = args->value("--format")) {
+        auto parsed = parse_output_format(*format);
+        if (!parsed) {
+            std::cerr << "planc check: unknown format `" << *format << "`: use human, gcc, json, sarif or github\n";
+            return kExitUsage;
+        }
+        printer.format = *parsed;
+    }
+    for (const auto& [name, value] : args->options) {
+        if (name != "--format" && name != "--strict") {
+            std::cerr << "planc check: unknown option " << name << "\n";
+            return kExitUsage;
+        }
+    }
+    Diagnostics diags;
+    Project project = load_paths(args->positional, diags);
+    check_project(project, diags);
+    diags.sort();
+    printer.print(diags, project, true);
+    bool strict = args->has("--strict") || project.settings.strict;
+    if (diags.has_errors() || (strict && diags.count(Severity::Warning) > 0)) return kExitFindings;
+    return kExitOk;
+}
+
+}  // namespace planc::cli

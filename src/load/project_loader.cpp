@@ -1,0 +1,152 @@
+// Finds the project's files (Boost.Filesystem) and hands their text to the parser.
+
+#include <boost/filesystem.hpp>
+
+#include <algorithm>
+#include <fstream>
+#include <sstream>
+
+#include "planc/load.hpp"
+#include "planc/parse.hpp"
+
+namespace fs = boost::filesystem;
+
+namespace planc {
+
+namespace {
+
+/// Names become URLs: lowercase ASCII letters, digits and hyphens only.
+bool valid_name(const std::string& name) {
+    if (name.empty() || name.front() == '-' || name.back() == '-') return false;
+    return std::all_of(name.begin(), name.end(),
+                       [](char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-'; });
+}
+
+std::string relative_display(const fs::path& path, const fs::path& root) {
+    boost::system::error_code ec;
+    fs::path rel = fs::relative(path, root, ec);
+    if (ec || rel.empty()) return path.generic_string();
+    return rel.generic_string();
+}
+
+void report_bad_name(const std::string& display, Diagnostics& diags) {
+    diags.report(DiagCode::E003,
+                 "name `" + fs::path(display).filename().string() +
+                     "` cannot be used in a web address: use lowercase letters, digits and hyphens",
+                 {display, Span{1, 1, 1, 1}});
+}
+
+/// Sorted entries of a folder (the file system gives them in no fixed order).
+std::vector<fs::path> sorted_entries(const fs::path& dir) {
+    std::vector<fs::path> out;
+    boost::system::error_code ec;
+    for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) out.push_back(it->path());
+    std::sort(out.begin(), out.end());
+    return out;
+}
+
+void load_partnership(const fs::path& folder, const fs::path& root, Project& project, Diagnostics& diags) {
+    std::string slug = folder.filename().string();
+    std::string folder_display = relative_display(folder, root);
+    if (!valid_name(slug)) {
+        report_bad_name(folder_display, diags);
+        return;
+    }
+    Partnership partnership;
+    fs::path index = folder / "_index.md";
+    std::string index_display = relative_display(index, root);
+    if (fs::exists(index)) {
+        std::string text;
+        if (read_text_file(index.string(), index_display, text, diags))
+            partnership = parse_partnership_index(index_display, std::move(text), diags);
+    } else {
+        diags.report(DiagCode::E001, "partnership folder has no `_index.md`: add one with the partnership's `name`",
+                     {folder_display, Span{}});
+    }
+    partnership.slug = slug;
+    partnership.index_path = index_display;
+    for (const fs::path& entry : sorted_entries(folder)) {
+        std::string name = entry.filename().string();
+        if (name == "_index.md" || !fs::is_regular_file(entry) || entry.extension() != ".md") continue;
+        std::string display = relative_display(entry, root);
+        if (!valid_name(entry.stem().string())) {
+            report_bad_name(display, diags);
+            continue;
+        }
+        std::string text;
+        if (!read_text_file(entry.string(), display, text, diags)) continue;
+        partnership.documents.push_back(parse_document(display, std::move(text), diags));
+    }
+    project.partnerships.push_back(std::move(partnership));
+}
+
+}  // namespace
+
+bool read_text_file(const std::string& path, const std::string& display_path, std::string& out, Diagnostics& diags) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) {
+        diags.report(DiagCode::E002, "cannot read this file", {display_path, Span{}});
+        return false;
+    }
+    std::ostringstream buffer;
+    buffer << in.rdbuf();
+    if (in.bad()) {
+        diags.report(DiagCode::E002, "cannot read this file", {display_path, Span{}});
+        return false;
+    }
+    out = std::move(buffer).str();
+    return true;
+}
+
+Project load_project(const std::string& root_text, Diagnostics& diags) {
+    Project project;
+    fs::path root = fs::absolute(root_text.empty() ? "." : root_text);
+    project.root = root.string();
+    fs::path settings = root / "planc.yml";
+    if (fs::exists(settings)) {
+        std::string text;
+        if (read_text_file(settings.string(), "planc.yml", text, diags))
+            project.settings = parse_site_settings("planc.yml", text, diags);
+    }
+    fs::path content = root / "content";
+    if (!fs::is_directory(content)) {
+        diags.report(DiagCode::E002, "no `content/` folder here: run planc in the project folder or name it",
+                     {relative_display(content, fs::current_path()), Span{}});
+        return project;
+    }
+    for (const fs::path& entry : sorted_entries(content)) {
+        if (fs::is_directory(entry)) load_partnership(entry, root, project, diags);
+    }
+    return project;
+}
+
+Project load_single_document(const std::string& file, Diagnostics& diags) {
+    Project project;
+    fs::path path = fs::absolute(file);
+    // The project root is the folder that holds content/; fall back to the file's folder.
+    fs::path root = path.parent_path();
+    for (fs::path p = path.parent_path(); !p.empty() && p != p.root_path(); p = p.parent_path()) {
+        if (p.filename() == "content") {
+            root = p.parent_path();
+            break;
+        }
+    }
+    project.root = root.string();
+    std::string display = relative_display(path, root);
+    Partnership partnership;
+    fs::path index = path.parent_path() / "_index.md";
+    if (fs::exists(index) && path.filename() != "_index.md") {
+        std::string text;
+        std::string index_display = relative_display(index, root);
+        if (read_text_file(index.string(), index_display, text, diags))
+            partnership = parse_partnership_index(index_display, std::move(text), diags);
+    }
+    partnership.slug = path.parent_path().filename().string();
+    std::string text;
+    if (read_text_file(path.string(), display, text, diags))
+        partnership.documents.push_back(parse_document(display, std::move(text), diags));
+    project.partnerships.push_back(std::move(partnership));
+    return project;
+}
+
+}  // namespace planc

@@ -1,0 +1,89 @@
+// Plain text of inlines that remembers where each byte came from.
+
+#include <algorithm>
+
+#include "parse/parse_internal.hpp"
+
+namespace planc {
+
+namespace {
+
+void append_inlines(const InlineText& inlines, AnchoredText& out) {
+    for (const Inline& in : inlines) {
+        switch (in.kind) {
+            case InlineKind::Text:
+            case InlineKind::Code:
+                if (in.span.known()) out.anchors.push_back({out.text.size(), in.span});
+                out.text += in.text;
+                break;
+            case InlineKind::LineBreak:
+                out.text += ' ';
+                break;
+            case InlineKind::Image:
+                out.text += in.text;
+                break;
+            default:
+                append_inlines(in.children, out);
+        }
+    }
+}
+
+}  // namespace
+
+AnchoredText anchored_text(const InlineText& inlines) {
+    AnchoredText raw;
+    append_inlines(inlines, raw);
+    // Trim, moving anchors with the text.
+    std::size_t lead = 0;
+    while (lead < raw.text.size() && (raw.text[lead] == ' ' || raw.text[lead] == '\t' || raw.text[lead] == '\n')) ++lead;
+    std::size_t end = raw.text.size();
+    while (end > lead && (raw.text[end - 1] == ' ' || raw.text[end - 1] == '\t' || raw.text[end - 1] == '\n')) --end;
+    AnchoredText out;
+    out.text = raw.text.substr(lead, end - lead);
+    for (auto a : raw.anchors) {
+        if (a.offset < lead) {
+            // The anchor's text starts inside the trimmed spaces: move it forward.
+            a.span.column += static_cast<std::uint32_t>(lead - a.offset);
+            a.offset = 0;
+        } else {
+            a.offset -= lead;
+        }
+        if (a.offset <= out.text.size()) out.anchors.push_back(a);
+    }
+    return out;
+}
+
+Span AnchoredText::span(std::size_t begin, std::size_t end) const {
+    auto position = [&](std::size_t offset) -> Span {
+        if (anchors.empty()) return {};
+        auto it = std::upper_bound(anchors.begin(), anchors.end(), offset,
+                                   [](std::size_t o, const Anchor& a) { return o < a.offset; });
+        const Anchor& a = it == anchors.begin() ? anchors.front() : *std::prev(it);
+        std::size_t from = std::min(a.offset, offset);
+        std::uint32_t cols = count_code_points(std::string_view(text).substr(from, offset - from));
+        return Span{a.span.line, a.span.column + cols, a.span.line, a.span.column + cols};
+    };
+    begin = std::min(begin, text.size());
+    end = std::clamp(end, begin, text.size());
+    Span s = position(begin);
+    if (end > begin) {
+        // Last character: step back to the start of the final code point.
+        std::size_t last = end - 1;
+        while (last > begin && (static_cast<unsigned char>(text[last]) & 0xC0) == 0x80) --last;
+        Span e = position(last);
+        s.end_line = e.line;
+        s.end_column = e.column;
+    }
+    return s;
+}
+
+Span AnchoredText::map(const Span& relative) const {
+    if (!relative.known()) return {};
+    // The text is one line (soft breaks became spaces), so relative columns are code
+    // point offsets into it.
+    std::size_t begin = bytes_for_code_points(text, relative.column - 1);
+    std::size_t end = relative.end_column >= relative.column ? bytes_for_code_points(text, relative.end_column) : begin + 1;
+    return span(begin, end);
+}
+
+}  // namespace planc

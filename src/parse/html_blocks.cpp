@@ -1,0 +1,458 @@
+#include "parse/html_blocks.hpp"
+
+#include <pugixml.hpp>
+
+#include <algorithm>
+#include <array>
+#include <cstring>
+
+namespace planc {
+
+namespace {
+
+constexpr std::array<std::string_view, 6> kVoidElements = {"br", "hr", "img", "input", "meta", "wbr"};
+
+/// HTML is not XML: void elements are not closed and entities like &nbsp; are not
+/// declared. This makes the text parseable by pugixml while remembering where each
+/// inserted byte went, so offsets map back to the author's text.
+struct XmlBuffer {
+    std::string text;
+    std::vector<std::size_t> inserted_at;  ///< buffer offsets of inserted bytes, ascending
+
+    [[nodiscard]] std::size_t source_offset(std::size_t buffer_offset) const {
+        auto before = std::lower_bound(inserted_at.begin(), inserted_at.end(), buffer_offset) - inserted_at.begin();
+        return buffer_offset - static_cast<std::size_t>(before);
+    }
+};
+
+XmlBuffer to_xml(std::string_view html) {
+    XmlBuffer out;
+    out.text.reserve(html.size() + 16);
+    const std::string_view open = "<planc-root>";
+    out.text += open;
+    for (std::size_t i = 0; i < open.size(); ++i) out.inserted_at.push_back(i);
+    for (std::size_t i = 0; i < html.size(); ++i) {
+        char c = html[i];
+        out.text.push_back(c);
+        if (c != '<') continue;
+        std::size_t name_start = i + 1;
+        std::size_t name_end = name_start;
+        while (name_end < html.size() && std::isalnum(static_cast<unsigned char>(html[name_end]))) ++name_end;
+        std::string name = ascii_lower(html.substr(name_start, name_end - name_start));
+        if (std::find(kVoidElements.begin(), kVoidElements.end(), name) == kVoidElements.end()) continue;
+        std::size_t close = html.find('>', name_end);
+        if (close == std::string_view::npos) continue;
+        out.text.append(html.substr(i + 1, close - i - 1));
+        if (close > 0 && html[close - 1] != '/') {
+            out.inserted_at.push_back(out.text.size());
+            out.text.push_back('/');
+        }
+        out.text.push_back('>');
+        i = close;
+    }
+    const std::string_view close = "</planc-root>";
+    for (std::size_t i = 0; i < close.size(); ++i) out.inserted_at.push_back(out.text.size() + i);
+    out.text += close;
+    return out;
+}
+
+std::string replace_entities(std::string text) {
+    static const std::array<std::pair<std::string_view, std::string_view>, 8> entities = {{
+        {"&nbsp;", "\xC2\xA0"}, {"&ndash;", "\xE2\x80\x93"}, {"&mdash;", "\xE2\x80\x94"}, {"&pound;", "\xC2\xA3"},
+        {"&lsquo;", "\xE2\x80\x98"}, {"&rsquo;", "\xE2\x80\x99"}, {"&ldquo;", "\xE2\x80\x9C"}, {"&rdquo;", "\xE2\x80\x9D"},
+    }};
+    for (const auto& [entity, value] : entities) {
+        std::size_t at = 0;
+        while ((at = text.find(entity, at)) != std::string::npos) {
+            text.replace(at, entity.size(), value);
+            at += value.size();
+        }
+    }
+    return text;
+}
+
+bool is_safe_url(std::string_view url) {
+    std::string lower = ascii_lower(trim(url));
+    if (lower.rfind("http://", 0) == 0 || lower.rfind("https://", 0) == 0 || lower.rfind("mailto:", 0) == 0) return true;
+    // Relative: no scheme before the first '/', '?' or '#'.
+    std::size_t colon = lower.find(':');
+    std::size_t stop = lower.find_first_of("/?#");
+    return colon == std::string::npos || (stop != std::string::npos && stop < colon);
+}
+
+class HtmlReader {
+public:
+    HtmlReader(const XmlBuffer& buffer, std::size_t base, const LineIndex& lines)
+        : buffer_(buffer), base_(base), lines_(lines) {}
+
+    Span span_of(const pugi::xml_node& node) const {
+        auto at = static_cast<std::size_t>(std::max<std::ptrdiff_t>(node.offset_debug(), 0));
+        return lines_.position(base_ + buffer_.source_offset(at));
+    }
+
+    /// Block-level children of an element.
+    void read_blocks(const pugi::xml_node& parent, std::vector<Block>& out) {
+        InlineText pending;
+        Span pending_span;
+        auto flush = [&] {
+            if (has_text(pending)) {
+                Block p;
+                p.kind = BlockKind::Paragraph;
+                p.span = pending_span;
+                p.inlines = std::move(pending);
+                p.from_html = true;
+                out.push_back(std::move(p));
+            }
+            pending.clear();
+            pending_span = {};
+        };
+        for (pugi::xml_node n : parent.children()) {
+            std::string name = ascii_lower(n.name());
+            if (n.type() == pugi::node_element && is_block(name)) {
+                flush();
+                read_block_element(n, name, out);
+            } else {
+                if (pending.empty()) pending_span = span_of(n);
+                read_inline(n, pending);
+            }
+        }
+        flush();
+    }
+
+private:
+    static bool is_block(const std::string& name) {
+        static const std::array<std::string_view, 18> names = {"p",  "div", "ol", "ul", "li",    "table", "tr", "td", "th",
+                                                              "h1", "h2",  "h3", "h4", "h5",    "h6",    "blockquote", "thead", "tbody"};
+        return std::find(names.begin(), names.end(), name) != names.end();
+    }
+
+    static bool has_text(const InlineText& text) {
+        return !trim(plain_text(text)).empty() ||
+               std::any_of(text.begin(), text.end(), [](const Inline& i) { return i.kind == InlineKind::Image; });
+    }
+
+    void read_block_element(const pugi::xml_node& n, const std::string& name, std::vector<Block>& out) {
+        Block b;
+        b.span = span_of(n);
+        b.from_html = true;
+        if (name == "p" || name == "li" || name == "td" || name == "th") {
+            b.kind = BlockKind::Paragraph;
+            read_inline_children(n, b.inlines);
+            trim_inlines(b.inlines);
+            if (!b.inlines.empty()) out.push_back(std::move(b));
+        } else if (name == "div" || name == "thead" || name == "tbody" || name == "tr") {
+            read_blocks(n, out);
+        } else if (name == "ol" || name == "ul") {
+            b.kind = BlockKind::List;
+            b.ordered = name == "ol";
+            b.start = n.attribute("start").as_int(1);
+            for (pugi::xml_node li : n.children()) {
+                if (li.type() != pugi::node_element) continue;
+                ListItem item;
+                item.span = span_of(li);
+                if (ascii_lower(li.name()) == "li") {
+                    read_list_item(li, item);
+                } else {
+                    read_blocks(li, item.blocks);
+                }
+                if (!item.blocks.empty()) b.items.push_back(std::move(item));
+            }
+            out.push_back(std::move(b));
+        } else if (name == "table") {
+            b.kind = BlockKind::Table;
+            read_table(n, b.table);
+            out.push_back(std::move(b));
+        } else if (name.size() == 2 && name[0] == 'h') {
+            b.kind = BlockKind::Heading;
+            b.level = name[1] - '0';
+            read_inline_children(n, b.inlines);
+            trim_inlines(b.inlines);
+            out.push_back(std::move(b));
+        } else if (name == "blockquote") {
+            b.kind = BlockKind::Quote;
+            read_blocks(n, b.children);
+            out.push_back(std::move(b));
+        }
+    }
+
+    void read_list_item(const pugi::xml_node& li, ListItem& item) {
+        read_blocks(li, item.blocks);
+        if (item.blocks.empty() || item.blocks.front().kind != BlockKind::Paragraph) return;
+        // "1. To reduce ..." typed inside <li>: the number is the list's, not the text's.
+        InlineText& inlines = item.blocks.front().inlines;
+        if (inlines.empty() || inlines.front().kind != InlineKind::Text) return;
+        Inline& first = inlines.front();
+        std::size_t cut = typed_number_length(first.text);
+        if (cut > 0) {
+            first.span.column += count_code_points(std::string_view(first.text).substr(0, cut));
+            first.text.erase(0, cut);
+        }
+        item.span = first.span;
+        item.blocks.front().span = first.span;
+    }
+
+    void read_table(const pugi::xml_node& table, Table& out) {
+        bool have_header = false;
+        for (pugi::xpath_node row : table.select_nodes(".//tr")) {
+            TableRow r;
+            r.span = span_of(row.node());
+            bool header_row = false;
+            for (pugi::xml_node cell : row.node().children()) {
+                std::string name = ascii_lower(cell.name());
+                if (name != "td" && name != "th") continue;
+                header_row = header_row || name == "th";
+                TableCell c;
+                read_inline_children(cell, c.content);
+                trim_inlines(c.content);
+                c.text = collapse_spaces(plain_text(c.content));
+                c.span = c.content.empty() ? span_of(cell) : c.content.front().span;
+                r.cells.push_back(std::move(c));
+            }
+            if (!have_header) {
+                out.header = std::move(r);
+                have_header = true;
+            } else {
+                out.rows.push_back(std::move(r));
+            }
+        }
+        std::size_t columns = out.header.cells.size();
+        for (const auto& r : out.rows) columns = std::max(columns, r.cells.size());
+        out.align.assign(columns, CellAlign::None);
+    }
+
+    void read_inline_children(const pugi::xml_node& parent, InlineText& out) {
+        for (pugi::xml_node n : parent.children()) read_inline(n, out);
+    }
+
+    void read_inline(const pugi::xml_node& n, InlineText& out) {
+        if (n.type() == pugi::node_pcdata || n.type() == pugi::node_cdata) {
+            std::string text = replace_entities(n.value());
+            // HTML collapses white space; keep one space where there was any.
+            std::string collapsed;
+            bool space = false;
+            std::size_t leading = 0;
+            bool seen = false;
+            for (char c : text) {
+                if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+                    space = true;
+                    if (!seen) ++leading;
+                    continue;
+                }
+                if (space && (seen || !out.empty())) collapsed.push_back(' ');
+                space = false;
+                seen = true;
+                collapsed.push_back(c);
+            }
+            if (space && seen) collapsed.push_back(' ');
+            if (!seen && !out.empty() && !text.empty()) collapsed = " ";
+            if (collapsed.empty()) return;
+            Inline t;
+            t.kind = InlineKind::Text;
+            t.text = std::move(collapsed);
+            Span at = span_of(n);
+            if (seen) {
+                at = lines_.position(base_ + buffer_.source_offset(static_cast<std::size_t>(n.offset_debug())) + leading);
+                if (t.text.front() == ' ') at.column = at.column > 1 ? at.column - 1 : at.column;
+            }
+            t.span = at;
+            out.push_back(std::move(t));
+            return;
+        }
+        if (n.type() != pugi::node_element) return;
+        std::string name = ascii_lower(n.name());
+        Inline in;
+        in.span = span_of(n);
+        if (name == "br") {
+            in.kind = InlineKind::LineBreak;
+            out.push_back(std::move(in));
+            return;
+        }
+        if (name == "script" || name == "style" || name == "iframe" || name == "object" || name == "embed" ||
+            name == "form" || name == "template") {
+            return;  // never content; issue #6 will report these
+        }
+        if (name == "img") {
+            std::string src = n.attribute("src").value();
+            if (!is_safe_url(src)) return;
+            in.kind = InlineKind::Image;
+            in.url = src;
+            in.text = n.attribute("alt").value();
+            out.push_back(std::move(in));
+            return;
+        }
+        if (name == "b" || name == "strong") {
+            in.kind = InlineKind::Strong;
+        } else if (name == "i" || name == "em") {
+            in.kind = InlineKind::Emphasis;
+        } else if (name == "sup") {
+            in.kind = InlineKind::Superscript;
+        } else if (name == "sub") {
+            in.kind = InlineKind::Subscript;
+        } else if (name == "s" || name == "del" || name == "strike") {
+            in.kind = InlineKind::Strikethrough;
+        } else if (name == "a" && is_safe_url(n.attribute("href").value()) && *n.attribute("href").value()) {
+            in.kind = InlineKind::Link;
+            in.url = n.attribute("href").value();
+        } else if (name == "code") {
+            in.kind = InlineKind::Code;
+            in.text = n.text().get();
+            out.push_back(std::move(in));
+            return;
+        } else {
+            // Unknown or unsafe element: keep its text only.
+            read_inline_children(n, out);
+            return;
+        }
+        read_inline_children(n, in.children);
+        out.push_back(std::move(in));
+    }
+
+    static void trim_inlines(InlineText& text) {
+        while (!text.empty() && text.front().kind == InlineKind::Text && trim(text.front().text).empty())
+            text.erase(text.begin());
+        while (!text.empty() && text.back().kind == InlineKind::Text && trim(text.back().text).empty()) text.pop_back();
+        if (!text.empty() && text.front().kind == InlineKind::Text) {
+            std::string& t = text.front().text;
+            std::size_t n = t.find_first_not_of(' ');
+            if (n != std::string::npos && n > 0) {
+                t.erase(0, n);
+                text.front().span.column += static_cast<std::uint32_t>(n);
+            }
+        }
+        if (!text.empty() && text.back().kind == InlineKind::Text) {
+            std::string& t = text.back().text;
+            while (!t.empty() && t.back() == ' ') t.pop_back();
+        }
+    }
+
+    const XmlBuffer& buffer_;
+    std::size_t base_;
+    const LineIndex& lines_;
+};
+
+}  // namespace
+
+std::size_t typed_number_length(std::string_view text) {
+    std::size_t i = 0;
+    while (i < text.size() && text[i] == ' ') ++i;
+    std::size_t start = i;
+    while (i < text.size() && std::isdigit(static_cast<unsigned char>(text[i]))) ++i;
+    if (i == start) {
+        while (i < text.size() && std::strchr("ivx", text[i]) && i - start < 4) ++i;
+    }
+    if (i == start || i >= text.size() || (text[i] != '.' && text[i] != ')')) return 0;
+    ++i;
+    if (i < text.size() && text[i] != ' ') return 0;
+    while (i < text.size() && text[i] == ' ') ++i;
+    return i;
+}
+
+InlineTag classify_inline_tag(std::string_view tag) {
+    InlineTag out;
+    std::size_t i = 1;
+    if (tag.size() < 3 || tag[0] != '<') return out;
+    if (tag[i] == '/') {
+        out.closing = true;
+        ++i;
+    }
+    std::size_t start = i;
+    while (i < tag.size() && std::isalnum(static_cast<unsigned char>(tag[i]))) ++i;
+    std::string name = ascii_lower(tag.substr(start, i - start));
+    out.known = true;
+    if (name == "br") {
+        out.kind = InlineKind::LineBreak;
+    } else if (name == "sup") {
+        out.kind = InlineKind::Superscript;
+        out.is_container = true;
+    } else if (name == "sub") {
+        out.kind = InlineKind::Subscript;
+        out.is_container = true;
+    } else if (name == "b" || name == "strong") {
+        out.kind = InlineKind::Strong;
+        out.is_container = true;
+    } else if (name == "i" || name == "em") {
+        out.kind = InlineKind::Emphasis;
+        out.is_container = true;
+    } else {
+        out.known = false;
+    }
+    return out;
+}
+
+std::vector<std::string> read_allow_comment(std::string_view comment) {
+    std::vector<std::string> codes;
+    comment = trim(comment);
+    if (comment.rfind("<!--", 0) != 0) return codes;
+    comment.remove_prefix(4);
+    std::size_t end = comment.find("-->");
+    if (end == std::string_view::npos) return codes;
+    std::string_view body = trim(comment.substr(0, end));
+    constexpr std::string_view prefix = "planc:";
+    if (body.rfind(prefix, 0) != 0) return codes;
+    body = trim(body.substr(prefix.size()));
+    if (body.rfind("allow", 0) != 0) return codes;
+    body.remove_prefix(5);
+    std::string word;
+    for (char c : std::string(body) + " ") {
+        if (c == ' ' || c == ',' || c == '\t') {
+            if (!word.empty()) codes.push_back(word);
+            word.clear();
+        } else {
+            word.push_back(c);
+        }
+    }
+    return codes;
+}
+
+HtmlRead read_html_block(std::string_view literal, std::size_t offset, const LineIndex& lines, const std::string& path,
+                         Diagnostics& diags) {
+    (void)path;
+    (void)diags;
+    HtmlRead out;
+    std::string_view trimmed = trim(literal);
+    if (trimmed.rfind("<!--", 0) == 0) {
+        std::vector<std::string> codes = read_allow_comment(trimmed);
+        std::size_t lead = literal.find("<!--");
+        Span span = lines.span(offset + lead, offset + lead + trimmed.size());
+        for (auto& code : codes) out.suppressions.push_back(Suppression{code, span, {}});
+        // A comment holds no content either way.
+        if (trimmed.find("-->") + 3 >= trimmed.size()) return out;
+    }
+    XmlBuffer buffer = to_xml(literal);
+    pugi::xml_document doc;
+    pugi::xml_parse_result result =
+        doc.load_buffer(buffer.text.data(), buffer.text.size(), pugi::parse_default & ~pugi::parse_wconv_attribute,
+                        pugi::encoding_utf8);
+    HtmlReader reader(buffer, offset, lines);
+    if (result) {
+        reader.read_blocks(doc.first_child(), out.blocks);
+        return out;
+    }
+    // Not well-formed: keep the words, drop the markup, so nothing is lost or unsafe.
+    std::string text;
+    bool in_tag = false;
+    for (char c : literal) {
+        if (c == '<') in_tag = true;
+        else if (c == '>' && in_tag) {
+            in_tag = false;
+            text.push_back(' ');
+        } else if (!in_tag) {
+            text.push_back(c);
+        }
+    }
+    std::string collapsed = collapse_spaces(replace_entities(text));
+    if (!collapsed.empty()) {
+        Block p;
+        p.kind = BlockKind::Paragraph;
+        p.from_html = true;
+        p.span = lines.position(offset);
+        Inline t;
+        t.text = collapsed;
+        t.span = p.span;
+        p.inlines.push_back(std::move(t));
+        out.blocks.push_back(std::move(p));
+    }
+    return out;
+}
+
+}  // namespace planc
