@@ -28,9 +28,9 @@ const char* to_string(OutputFormat format);
 using SourceLookup = std::function<std::optional<std::string_view>(const std::string& file)>;
 
 struct OutputOptions {
-    bool colour = false;           ///< ANSI colour in human output; the CLI decides (isatty, NO_COLOR)
-    std::string tool_version;      ///< planc's version, for SARIF's tool.driver.version
-    bool summary = true;           ///< end human output with "warning: 17 warnings emitted"
+    bool colour = false;                 ///< ANSI colour in human output; the CLI decides (isatty, NO_COLOR)
+    std::string tool_version;            ///< planc's version, for SARIF's tool.driver.version
+    bool summary = true;                 ///< end human output with "warning: 17 warnings emitted"
     std::size_t max_source_width = 120;  ///< longer source lines are cut around the span; 0 never cuts
 };
 

@@ -87,6 +87,8 @@ void check_project(const Project& project, Diagnostics& diags) {
             CheckContext ctx{project, partnership, doc, found};
             for (const auto& check : document_checks()) check.run(ctx);
         }
+        PartnershipContext pctx{project, partnership, found};
+        for (const auto& check : partnership_checks()) check.run(pctx);
     }
     apply_suppressions(project, found);
     found.sort();

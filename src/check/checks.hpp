@@ -24,7 +24,39 @@ struct DocumentCheck {
     void (*run)(const CheckContext&);
 };
 
+/// What a partnership-wide check sees: every document of one partnership at once.
+struct PartnershipContext {
+    const Project& project;
+    const Partnership& partnership;
+    Diagnostics& diags;
+};
+
+struct PartnershipCheck {
+    std::string_view name;
+    void (*run)(const PartnershipContext&);
+};
+
 /// Every document check, in a fixed order.
 const std::vector<DocumentCheck>& document_checks();
+/// Every partnership-wide check (run once per partnership, after the document checks).
+const std::vector<PartnershipCheck>& partnership_checks();
+
+namespace checks {
+
+// One function per check file (see registry.cpp for the order they run in).
+void check_target_fields(const CheckContext& ctx);      ///< W101 W102 W103 W104 W119
+void check_target_arithmetic(const CheckContext& ctx);  ///< W105 W106
+void check_periods(const CheckContext& ctx);            ///< W107 W118
+void check_duplicate_targets(const CheckContext& ctx);  ///< W108
+void check_priorities(const CheckContext& ctx);         ///< W109 W110 W111
+void check_abbreviations(const CheckContext& ctx);      ///< W112
+void check_action_plan(const CheckContext& ctx);        ///< W114
+void check_tables(const CheckContext& ctx);             ///< W115 W116
+void check_placeholders(const CheckContext& ctx);       ///< W117
+void check_links(const CheckContext& ctx);              ///< E004 E005
+void check_indicators(const PartnershipContext& ctx);   ///< W113
+void check_document_ids(const PartnershipContext& ctx); ///< E003
+
+}  // namespace checks
 
 }  // namespace planc

@@ -56,7 +56,9 @@ Printer default_printer(bool for_stdout) {
     const char* no_colour = std::getenv("NO_COLOR");
     bool terminal = ::isatty(for_stdout ? STDOUT_FILENO : STDERR_FILENO) != 0;
     p.colour = terminal && !(no_colour && *no_colour);
-    p.format = OutputFormat::Human;
+    // The spec: human is the default on a terminal; in logs and pipes one line per
+    // finding (`file:line:col: warning: message [W101]`) is what tools and people grep.
+    p.format = terminal ? OutputFormat::Human : OutputFormat::Gcc;
     return p;
 }
 

@@ -16,8 +16,8 @@ int run_explain(const std::vector<std::string>& words) {
         std::cerr << "planc explain: there is no code `" << words.front() << "`; codes are E001-E005 and W101-W119\n";
         return kExitUsage;
     }
-    const DiagInfo& i = info(*code);
-    std::cout << i.code << " " << i.name << " (" << to_string(i.severity) << ")\n\n" << explanation(*code);
+    // The explanation opens with its own title line ("# W101 target-gap").
+    std::cout << explanation(*code);
     if (!explanation(*code).empty() && explanation(*code).back() != '\n') std::cout << "\n";
     return kExitOk;
 }

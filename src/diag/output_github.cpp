@@ -62,7 +62,8 @@ std::string properties(const Location& where, const DiagInfo& row) {
         out += "line=" + std::to_string(span.line) + ',';
         if (span.column != 0) out += "col=" + std::to_string(span.column) + ',';
         if (span.end_line != 0) out += "endLine=" + std::to_string(span.end_line) + ',';
-        if (span.end_line != 0 && span.end_column != 0) out += "endColumn=" + std::to_string(span.end_column) + ',';
+        if (span.end_line != 0 && span.end_column != 0)
+            out += "endColumn=" + std::to_string(span.end_column) + ',';
     }
     out += "title=" + escape_property(std::string(row.code) + ' ' + std::string(row.name));
     return out;

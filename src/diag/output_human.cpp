@@ -92,7 +92,8 @@ ShownLine show_line(std::string_view raw) {
         const auto lead = static_cast<unsigned char>(raw[i]);
         const std::size_t expected = utf8_length(lead);
         std::size_t end = i + 1;
-        while (end < raw.size() && end - i < 4 && (static_cast<unsigned char>(raw[end]) & 0xC0) == 0x80) ++end;
+        while (end < raw.size() && end - i < 4 && (static_cast<unsigned char>(raw[end]) & 0xC0) == 0x80)
+            ++end;
         if (expected != 0 && end - i > expected) end = i + expected;
 
         shown.cell.push_back(width);
@@ -160,11 +161,13 @@ Snippet cut_snippet(const ShownLine& shown, std::size_t first, std::size_t last,
 
     const std::size_t visible_end = cut_right ? shown.cell[right] : caret_end;
     snippet.caret_offset = caret_start - shown.cell[left] + (cut_left ? kEllipsis.size() : 0);
-    snippet.caret_count = std::max<std::size_t>(1, std::min(caret_end, visible_end) - std::min(caret_start, visible_end));
+    snippet.caret_count =
+        std::max<std::size_t>(1, std::min(caret_end, visible_end) - std::min(caret_start, visible_end));
     return snippet;
 }
 
-std::optional<Snippet> snippet_for(const Location& where, const SourceLookup& sources, std::size_t max_width) {
+std::optional<Snippet> snippet_for(const Location& where, const SourceLookup& sources,
+                                   std::size_t max_width) {
     if (!where.span.known() || !sources) return std::nullopt;
     const std::optional<std::string_view> text = sources(where.file);
     if (!text) return std::nullopt;
@@ -199,13 +202,16 @@ public:
         std::uint32_t largest_line = primary ? primary->line_number : 0;
         for (const DiagNote& note : d.notes) {
             note_snippets.push_back(snippet_for(note.location, sources_, max_width_));
-            if (note_snippets.back()) largest_line = std::max(largest_line, note_snippets.back()->line_number);
+            if (note_snippets.back())
+                largest_line = std::max(largest_line, note_snippets.back()->line_number);
         }
         gutter_width_ = std::max<std::size_t>(1, std::to_string(largest_line).size());
 
         out_.clear();
-        const std::string label = std::string(to_string(d.severity)) + '[' + std::string(info(d.code).code) + ']';
-        out_ += painter_.paint(severity_style(d.severity), label) + painter_.paint(kBold, ": " + d.message) + '\n';
+        const std::string label =
+            std::string(to_string(d.severity)) + '[' + std::string(info(d.code).code) + ']';
+        out_ += painter_.paint(severity_style(d.severity), label) + painter_.paint(kBold, ": " + d.message) +
+                '\n';
         place(d.location, primary, severity_style(d.severity));
         if (!d.notes.empty()) empty_gutter();
         for (std::size_t i = 0; i < d.notes.size(); ++i) note(d.notes[i], note_snippets[i]);
@@ -233,8 +239,8 @@ private:
 
     void note(const DiagNote& note, const std::optional<Snippet>& snippet) {
         if (note.location.file.empty() && !note.location.span.known()) {
-            out_ += pad(gutter_width_ + 1) + painter_.paint(kBoldBlue, "=") + ' ' + painter_.paint(kBoldCyan, "note") +
-                    ": " + note.message + '\n';
+            out_ += pad(gutter_width_ + 1) + painter_.paint(kBoldBlue, "=") + ' ' +
+                    painter_.paint(kBoldCyan, "note") + ": " + note.message + '\n';
             return;
         }
         out_ += painter_.paint(kBoldCyan, "note") + ": " + note.message + '\n';
@@ -266,7 +272,8 @@ std::string summary_line(const DiagnosticSummary& summary, bool colour) {
                painter.paint(kBold, ": " + counted(summary.warnings, "warning") + " emitted");
     }
     if (summary.notes > 0) {
-        return painter.paint(kBoldCyan, "note") + painter.paint(kBold, ": " + counted(summary.notes, "note") + " emitted");
+        return painter.paint(kBoldCyan, "note") +
+               painter.paint(kBold, ": " + counted(summary.notes, "note") + " emitted");
     }
     return {};
 }

@@ -11,7 +11,9 @@ namespace {
 using nlohmann::ordered_json;
 
 /// A string field, or null when it is empty, so consumers can test for absence.
-ordered_json text_or_null(const std::string& text) { return text.empty() ? ordered_json() : ordered_json(text); }
+ordered_json text_or_null(const std::string& text) {
+    return text.empty() ? ordered_json() : ordered_json(text);
+}
 
 /// A 1-based position field, or null when it is unknown (0).
 ordered_json position_or_null(std::uint32_t n) { return n == 0 ? ordered_json() : ordered_json(n); }

@@ -2,7 +2,6 @@
 // diagnostic, notes as related locations.
 
 #include <algorithm>
-
 #include <nlohmann/json.hpp>
 
 #include "planc/diagnostic_output.hpp"
@@ -35,8 +34,8 @@ std::string uri_for(std::string_view path) {
     for (const char c : path) {
         const auto byte = static_cast<unsigned char>(c);
         const bool unreserved = (byte >= 'A' && byte <= 'Z') || (byte >= 'a' && byte <= 'z') ||
-                                (byte >= '0' && byte <= '9') || c == '-' || c == '.' || c == '_' || c == '~' ||
-                                c == '/';
+                                (byte >= '0' && byte <= '9') || c == '-' || c == '.' || c == '_' ||
+                                c == '~' || c == '/';
         if (unreserved) {
             out += c;
         } else {

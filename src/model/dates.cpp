@@ -358,6 +358,9 @@ std::optional<PlanDate> parse_plan_date(std::string_view text) {
 
 namespace {
 
+/// A two-digit end further than this from the start is not a year ("2014-03").
+constexpr int kLongestPeriodYears = 20;
+
 /// The first year of a period: a calendar year starts the financial year it begins.
 std::optional<PlanDate> period_start(std::string_view text) {
     auto date = parse_plan_date(text);
@@ -372,7 +375,8 @@ std::optional<PlanDate> period_end(std::string_view text, const PlanDate& first)
     std::optional<PlanDate> date = parse_plan_date(t);
     if (!date && t.size() == 2 && digits_at(t, 0) == 2 && first.precision == DatePrecision::FinancialYear) {
         int year = first.year / 100 * 100 + number_at(t, 0, 2);
-        if (year < first.year) year += 100;
+        if (year <= first.year) year += 100;  // "1998-02"
+        if (year - first.year > kLongestPeriodYears) return std::nullopt;  // "2014-03" is no period
         date = PlanDate{DatePrecision::CalendarYear, year, 0, 0, std::string(t)};
     }
     if (date && date->precision == DatePrecision::CalendarYear) {

@@ -10,6 +10,17 @@ namespace planc {
 
 namespace {
 
+/// True when `word` stands in `text` as the start of a word ("responsible" in
+/// "responsible officer", "milestone" in "milestones", but not "rag" in "average").
+bool contains_word(std::string_view text, std::string_view word) {
+    auto is_alnum = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0; };
+    for (std::size_t at = text.find(word); at != std::string_view::npos; at = text.find(word, at + 1)) {
+        bool starts_word = at == 0 || !is_alnum(text[at - 1]) || !is_alnum(word.front());
+        if (starts_word) return true;
+    }
+    return false;
+}
+
 /// Column positions found in a header row, by the words they contain.
 class Columns {
 public:
@@ -22,10 +33,10 @@ public:
                                                   std::initializer_list<std::string_view> except = {}) const {
         for (std::size_t i = 0; i < names_.size(); ++i) {
             bool excluded = false;
-            for (auto e : except) excluded = excluded || names_[i].find(e) != std::string::npos;
+            for (auto e : except) excluded = excluded || contains_word(names_[i], e);
             if (excluded) continue;
             for (auto w : words)
-                if (names_[i].find(w) != std::string::npos) return i;
+                if (contains_word(names_[i], w)) return i;
         }
         return std::nullopt;
     }

@@ -104,6 +104,7 @@ AmountReading gap_amount(std::string_view text, const std::vector<Token>& tokens
                          std::size_t gap_end) {
     AmountReading r;
     r.quantity.gap = true;
+    r.first = i;
     r.next = gap_end;
     if (r.next < tokens.size() && tokens[r.next].kind == TokenKind::Percent && adjacent(tokens, r.next - 1)) {
         r.quantity.percent = true;
@@ -177,6 +178,7 @@ std::optional<AmountReading> read_amount(std::string_view text, const std::vecto
     if (!currency.empty()) unit = unit.empty() ? currency : currency + " " + unit;
     q.unit = unit;
     if (negative && q.value) *q.value = -*q.value;
+    r.first = i;
     r.begin = tokens[i].begin;
     r.next = next;
     r.end = tokens[next - 1].end;

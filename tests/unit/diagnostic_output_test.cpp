@@ -1,13 +1,13 @@
 // Every output format, asserted as exact text where a person or an editor reads it, and
 // parsed back where a program does.
 
+#include "planc/diagnostic_output.hpp"
+
 #include <catch2/catch.hpp>
 #include <map>
 #include <nlohmann/json.hpp>
 #include <set>
 #include <string>
-
-#include "planc/diagnostic_output.hpp"
 
 using namespace planc;
 
@@ -21,8 +21,8 @@ const std::string kTarget = "2. To increase offenders brought to justice by TBC 
 const std::map<std::string, std::string>& plan_files() {
     static const std::map<std::string, std::string> files = {
         {kPlanPath, "---\ntitle: Melton\n---\n### Targets\n" + kTarget +
-                        "\nFunding – £43,702 from the LAA\n\tLead:\tMelton Borough Council\n\n\n\n\n" + kTarget +
-                        "\r\n"},
+                        "\nFunding – £43,702 from the LAA\n\tLead:\tMelton Borough Council\n\n\n\n\n" +
+                        kTarget + "\r\n"},
     };
     return files;
 }
@@ -93,8 +93,8 @@ std::string source_line_for(const Location& where, std::size_t max_width = 120) 
 }  // namespace
 
 TEST_CASE("output formats are chosen by their --format name", "[diag]") {
-    for (const OutputFormat format :
-         {OutputFormat::Human, OutputFormat::Gcc, OutputFormat::Json, OutputFormat::Sarif, OutputFormat::Github}) {
+    for (const OutputFormat format : {OutputFormat::Human, OutputFormat::Gcc, OutputFormat::Json,
+                                      OutputFormat::Sarif, OutputFormat::Github}) {
         CHECK(parse_output_format(to_string(format)) == format);
     }
     CHECK(parse_output_format("gcc") == OutputFormat::Gcc);
@@ -104,7 +104,8 @@ TEST_CASE("output formats are chosen by their --format name", "[diag]") {
 }
 
 TEST_CASE("the summary counts by severity and by code, and reads like rustc's", "[diag]") {
-    const DiagnosticSummary summary = summarise({target_gap(), duplicate_target(), target_gap(), unreadable_file()});
+    const DiagnosticSummary summary =
+        summarise({target_gap(), duplicate_target(), target_gap(), unreadable_file()});
     CHECK(summary.errors == 1);
     CHECK(summary.warnings == 3);
     CHECK(summary.notes == 0);
@@ -112,11 +113,13 @@ TEST_CASE("the summary counts by severity and by code, and reads like rustc's", 
     CHECK(summary.by_code == std::map<std::string, std::size_t>{{"E002", 1}, {"W101", 2}, {"W108", 1}});
 
     CHECK(summary_line(summary, false) == "error: aborting due to 1 error; 3 warnings emitted");
-    CHECK(summary_line(summarise({unreadable_file(), unreadable_file()}), false) == "error: aborting due to 2 errors");
+    CHECK(summary_line(summarise({unreadable_file(), unreadable_file()}), false) ==
+          "error: aborting due to 2 errors");
     CHECK(summary_line(summarise({target_gap()}), false) == "warning: 1 warning emitted");
     CHECK(summary_line(summarise({target_gap(), target_gap()}), false) == "warning: 2 warnings emitted");
     CHECK(summary_line(summarise({}), false).empty());
-    CHECK(summary_line(summarise({target_gap()}), true) == "\x1b[1;33mwarning\x1b[0m\x1b[1m: 1 warning emitted\x1b[0m");
+    CHECK(summary_line(summarise({target_gap()}), true) ==
+          "\x1b[1;33mwarning\x1b[0m\x1b[1m: 1 warning emitted\x1b[0m");
 }
 
 TEST_CASE("human output shows the source line with carets under the span", "[diag]") {
@@ -131,19 +134,18 @@ TEST_CASE("human output shows the source line with carets under the span", "[dia
 }
 
 TEST_CASE("human output shows notes, widens the gutter, and ends with the summary", "[diag]") {
-    const std::string carets(kTarget.size(), '^');
     CHECK(human({duplicate_target(), unreadable_file()}) ==
           "warning[W108]: target stated twice in one plan\n"
           "  --> content/melton/2009-10.md:12:1\n"
           "   |\n"
-          "12 | " + kTarget + "\n"
-          "   | " + carets + "\n"
+          "12 | 2. To increase offenders brought to justice by TBC by 2010/11.\n"
+          "   | ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^\n"
           "   |\n"
           "note: first stated here\n"
           "  --> content/melton/2009-10.md:5:1\n"
           "   |\n"
-          "5  | " + kTarget + "\n"
-          "   | " + carets + "\n"
+          "5  | 2. To increase offenders brought to justice by TBC by 2010/11.\n"
+          "   | ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^\n"
           "   = note: targets are compared after years are normalised\n"
           "\n"
           "error[E002]: file is not UTF-8 text\n"
@@ -186,7 +188,8 @@ TEST_CASE("carets line up after tabs, which are shown as four spaces", "[diag]")
 
 TEST_CASE("carets always show at least one mark, and a long span stops at its line's end", "[diag]") {
     SECTION("a span over two lines is marked to the end of its first line") {
-        CHECK(caret_line_for(span(kPlanPath, 6, 11, 7, 3)) == "  | " + std::string(10, ' ') + std::string(20, '^'));
+        CHECK(caret_line_for(span(kPlanPath, 6, 11, 7, 3)) ==
+              "  | " + std::string(10, ' ') + std::string(20, '^'));
     }
     SECTION("a span with no end marks one character") {
         CHECK(caret_line_for(span(kPlanPath, 5, 48, 0, 0)) == "  | " + std::string(47, ' ') + "^");
@@ -211,12 +214,13 @@ TEST_CASE("a long source line is cut around the span", "[diag]") {
     options.summary = false;
     options.max_source_width = 40;
     const std::string out =
-        format_human({finding(DiagCode::W101, "target has no amount (TBC)", span(file, 1, 181, 1, 183))}, sources, options);
+        format_human({finding(DiagCode::W101, "target has no amount (TBC)", span(file, 1, 181, 1, 183))},
+                     sources, options);
     CHECK(out ==
           "warning[W101]: target has no amount (TBC)\n"
           " --> content/long.md:1:181\n"
           "  |\n"
-          "1 | ..." + std::string(10, 'x') + "TBC" + std::string(27, 'y') + "...\n"
+          "1 | ...xxxxxxxxxxTBCyyyyyyyyyyyyyyyyyyyyyyyyyyy...\n"
           "  |              ^^^\n"
           "\n");
 }
@@ -226,8 +230,8 @@ TEST_CASE("control characters in a source line are shown as replacement characte
     const SourceLookup sources = [&](const std::string&) -> std::optional<std::string_view> { return line; };
     OutputOptions options;
     options.summary = false;
-    const std::string out =
-        format_human({finding(DiagCode::W119, "target not read", span("a.md", 1, 16, 1, 20))}, sources, options);
+    const std::string out = format_human(
+        {finding(DiagCode::W119, "target not read", span("a.md", 1, 16, 1, 20))}, sources, options);
     CHECK(out.find("1 | To reduce\xEF\xBF\xBD[31m crime\n") != std::string::npos);
     CHECK(out.find("  |                ^^^^^\n") != std::string::npos);
 }
@@ -325,7 +329,8 @@ TEST_CASE("json output parses back with every field of the contract", "[diag]") 
 }
 
 TEST_CASE("json output never throws on text that is not UTF-8", "[diag]") {
-    const std::string text = format_json({finding(DiagCode::E002, "bad byte \xA3 here", Location{"a.md", {}})});
+    const std::string text =
+        format_json({finding(DiagCode::E002, "bad byte \xA3 here", Location{"a.md", {}})});
     CHECK(nlohmann::json::parse(text)["diagnostics"][0]["message"] == "bad byte \xEF\xBF\xBD here");
 }
 
@@ -357,7 +362,8 @@ TEST_CASE("sarif output has the structure code-scanning tools require", "[diag]"
         CHECK(full.size() <= 1024);
         CHECK(full.find('\n') == std::string::npos);
         CHECK(rule["help"]["text"] == explanation(row.id));
-        CHECK(rule["defaultConfiguration"]["level"] == (row.severity == Severity::Error ? "error" : "warning"));
+        CHECK(rule["defaultConfiguration"]["level"] ==
+              (row.severity == Severity::Error ? "error" : "warning"));
         CHECK(rule_ids.insert(rule["id"]).second);
     }
 
@@ -386,7 +392,8 @@ TEST_CASE("sarif output has the structure code-scanning tools require", "[diag]"
     CHECK(gap["message"]["text"] == "target has no amount (TBC)");
     const auto& region = gap["locations"][0]["physicalLocation"]["region"];
     CHECK(gap["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] == kPlanPath);
-    CHECK(region == nlohmann::json({{"startLine", 5}, {"startColumn", 48}, {"endLine", 5}, {"endColumn", 51}}));
+    CHECK(region ==
+          nlohmann::json({{"startLine", 5}, {"startColumn", 48}, {"endLine", 5}, {"endColumn", 51}}));
     CHECK(gap["properties"]["plan"] == "melton/2009-10");
 
     const auto& twice = results[1];
@@ -406,7 +413,8 @@ TEST_CASE("sarif paths are URI references and brackets in messages are escaped",
     const auto log = nlohmann::json::parse(format_sarif(
         {finding(DiagCode::E004, "link to [missing] page", span("content/my plan/£.md", 1, 1, 1, 1))}, {}));
     const auto& result = log["runs"][0]["results"][0];
-    CHECK(result["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] == "content/my%20plan/%C2%A3.md");
+    CHECK(result["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] ==
+          "content/my%20plan/%C2%A3.md");
     CHECK(result["message"]["text"] == "link to \\[missing\\] page");
     CHECK_FALSE(log["runs"][0]["tool"]["driver"].contains("version"));
 }
@@ -420,5 +428,6 @@ TEST_CASE("format_diagnostics picks the format by its enum", "[diag]") {
     CHECK(format_diagnostics(diagnostics, OutputFormat::Json, kSources, options) == format_json(diagnostics));
     CHECK(format_diagnostics(diagnostics, OutputFormat::Sarif, kSources, options) ==
           format_sarif(diagnostics, options));
-    CHECK(format_diagnostics(diagnostics, OutputFormat::Github, kSources, options) == format_github(diagnostics));
+    CHECK(format_diagnostics(diagnostics, OutputFormat::Github, kSources, options) ==
+          format_github(diagnostics));
 }

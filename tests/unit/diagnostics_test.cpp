@@ -1,10 +1,10 @@
 // The code table, the explanations, and the list stages report into.
 
+#include "planc/diagnostics.hpp"
+
 #include <catch2/catch.hpp>
 #include <set>
 #include <string>
-
-#include "planc/diagnostics.hpp"
 
 using namespace planc;
 

@@ -1,0 +1,9 @@
+// (being written)
+
+#include "check/check_support.hpp"
+
+namespace planc::checks {
+
+void check_placeholders(const CheckContext& ctx) { (void)ctx; }
+
+}  // namespace planc::checks

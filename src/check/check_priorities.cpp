@@ -1,0 +1,102 @@
+// Priorities: W109 no targets, W110 no lead, W111 numbering.
+//
+// W109 is reported when a priority sets no target at all; a priority whose targets have
+// no amount is left to W102 on each target, so one problem is reported once.
+// W111: numbered priorities must run 1, 2, 3 ... in order; each skip, repeat or step
+// back is reported at the number. When some priorities are numbered and others are not,
+// each unnumbered one is reported at its heading (a reader cannot tell where it falls);
+// a plan whose priorities are all unnumbered is fine.
+
+#include "check/check_support.hpp"
+
+namespace planc::checks {
+
+namespace {
+
+void check_targets_present(const CheckContext& ctx, const Priority& p) {
+    if (!p.targets.empty()) return;
+    std::string message = priority_name(p) + " has no targets";
+    if (!p.indicators.empty()) {
+        std::vector<std::string> codes;
+        for (const IndicatorRef& ref : p.indicators) {
+            if (codes.size() == 4) {
+                codes.push_back("others");
+                break;
+            }
+            codes.push_back(ref.code);
+        }
+        message += ": it links to " + join_words(codes) + " but sets no measurable target";
+    } else {
+        message += ": add a targets list with an amount and a year for each";
+    }
+    report(ctx, DiagCode::W109, message, p.span, p.id);
+}
+
+void check_lead(const CheckContext& ctx, const Priority& p) {
+    if (!p.leads.empty()) return;
+    report(ctx, DiagCode::W110, priority_name(p) + " has no lead: add a line \"Lead: ...\" under the heading", p.span,
+           p.id);
+}
+
+void check_numbering(const CheckContext& ctx) {
+    const auto& priorities = ctx.doc.priorities;
+    std::size_t numbered = 0;
+    for (const Priority& p : priorities)
+        if (p.number) ++numbered;
+    if (numbered == 0) return;
+    if (numbered < priorities.size()) {
+        for (const Priority& p : priorities) {
+            if (p.number) continue;
+            report(ctx, DiagCode::W111,
+                   priority_name(p) + " has no number, unlike the other " + std::to_string(numbered) +
+                       (numbered == 1 ? " priority" : " priorities"),
+                   p.span, p.id);
+        }
+    }
+    const Priority* previous = nullptr;
+    std::vector<const Priority*> by_number;
+    for (const Priority& p : priorities) {
+        if (!p.number) continue;
+        int n = *p.number;
+        Span at = p.number_span.known() ? p.number_span : p.span;
+        const Priority* same = nullptr;
+        for (const Priority* q : by_number)
+            if (*q->number == n) same = q;
+        if (same) {
+            Diagnostic& d = report(ctx, DiagCode::W111, "priority number " + std::to_string(n) + " is used twice", at, p.id);
+            d.notes.push_back(note_at(ctx.doc, "first used here", same->number_span.known() ? same->number_span : same->span));
+        } else if (!previous && n != 1) {
+            report(ctx, DiagCode::W111, "priority numbers start at " + std::to_string(n) + ", not 1", at, p.id);
+        } else if (previous && n < *previous->number) {
+            Diagnostic& d = report(ctx, DiagCode::W111,
+                                   "priority " + std::to_string(n) + " comes after priority " +
+                                       std::to_string(*previous->number),
+                                   at, p.id);
+            d.notes.push_back(note_at(ctx.doc, "the previous priority is here", previous->span));
+        } else if (previous && n > *previous->number + 1) {
+            std::string missing = n == *previous->number + 2
+                                      ? "priority " + std::to_string(*previous->number + 1)
+                                      : "priorities " + std::to_string(*previous->number + 1) + " to " +
+                                            std::to_string(n - 1);
+            std::string verb = n == *previous->number + 2 ? " is missing" : " are missing";
+            report(ctx, DiagCode::W111,
+                   "priority " + std::to_string(n) + " follows priority " + std::to_string(*previous->number) + ": " +
+                       missing + verb,
+                   at, p.id);
+        }
+        by_number.push_back(&p);
+        if (!same) previous = &p;
+    }
+}
+
+}  // namespace
+
+void check_priorities(const CheckContext& ctx) {
+    for (const Priority& p : ctx.doc.priorities) {
+        check_targets_present(ctx, p);
+        check_lead(ctx, p);
+    }
+    check_numbering(ctx);
+}
+
+}  // namespace planc::checks

@@ -1,0 +1,79 @@
+// <abbr> markup for glossary terms, first use per section (see abbreviations.hpp).
+
+#include "render/abbreviations.hpp"
+
+#include <algorithm>
+#include <cctype>
+
+#include "render/html.hpp"
+
+namespace planc {
+
+namespace {
+
+bool is_word_char(char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0; }
+
+bool same_ignoring_case(std::string_view a, std::string_view b) {
+    return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
+               return std::tolower(static_cast<unsigned char>(x)) == std::tolower(static_cast<unsigned char>(y));
+           });
+}
+
+int uppercase_letters(std::string_view s) {
+    return static_cast<int>(std::count_if(s.begin(), s.end(), [](char c) { return c >= 'A' && c <= 'Z'; }));
+}
+
+}  // namespace
+
+AbbreviationMarker::AbbreviationMarker(const std::vector<GlossaryEntry>& glossary) {
+    for (const GlossaryEntry& g : glossary) {
+        if (g.term.empty() || g.meaning.empty()) continue;
+        terms_.push_back({g.term, g.meaning});
+    }
+    std::stable_sort(terms_.begin(), terms_.end(),
+                     [](const Term& a, const Term& b) { return a.text.size() > b.text.size(); });
+}
+
+const AbbreviationMarker::Term* AbbreviationMarker::match(std::string_view text, std::size_t at) const {
+    if (at > 0 && is_word_char(text[at - 1])) return nullptr;
+    for (const Term& t : terms_) {
+        if (at + t.text.size() > text.size()) continue;
+        std::string_view candidate = text.substr(at, t.text.size());
+        // Exactly as the glossary writes it, or differing only in case when the text still
+        // reads as an abbreviation ("PPO's" for the glossary's "PPO'S").
+        bool same = candidate == t.text || (same_ignoring_case(candidate, t.text) && uppercase_letters(candidate) >= 2 &&
+                                            candidate.front() == t.text.front());
+        if (!same) continue;
+        std::size_t end = at + t.text.size();
+        if (end < text.size() && is_word_char(text[end])) continue;
+        return &t;
+    }
+    return nullptr;
+}
+
+void AbbreviationMarker::append(pugi::xml_node parent, std::string_view text) {
+    if (!enabled_ || terms_.empty()) {
+        html::text(parent, text);
+        return;
+    }
+    std::size_t plain_from = 0;
+    for (std::size_t i = 0; i < text.size();) {
+        const Term* t = (text[i] >= 'A' && text[i] <= 'Z') ? match(text, i) : nullptr;
+        if (!t || used_.count(t->text)) {
+            // Skip the rest of a word (or a matched but already explained term).
+            std::size_t step = t ? t->text.size() : 1;
+            if (!t && is_word_char(text[i]))
+                while (i + step < text.size() && is_word_char(text[i + step])) ++step;
+            i += step;
+            continue;
+        }
+        html::text(parent, text.substr(plain_from, i - plain_from));
+        html::element_text(parent, "abbr", text.substr(i, t->text.size()), {{"title", t->meaning}});
+        used_.insert(t->text);
+        i += t->text.size();
+        plain_from = i;
+    }
+    html::text(parent, text.substr(plain_from));
+}
+
+}  // namespace planc

@@ -1,0 +1,43 @@
+#pragma once
+// Marks up the abbreviations a partnership's glossary defines as <abbr title="meaning">
+// on their first use in each section of a page.
+
+#include <pugixml.hpp>
+
+#include <set>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "planc/model.hpp"
+
+namespace planc {
+
+class AbbreviationMarker {
+public:
+    AbbreviationMarker() = default;
+    explicit AbbreviationMarker(const std::vector<GlossaryEntry>& glossary);
+
+    /// Starts a new section: every term is marked up again on its next use.
+    void new_section() { used_.clear(); }
+    /// Appends `text` to `parent`, wrapping the first use of each term in this section
+    /// in <abbr title="...">.
+    void append(pugi::xml_node parent, std::string_view text);
+    /// Stops marking up (inside headings, link text of the contents list...).
+    void set_enabled(bool on) { enabled_ = on; }
+    [[nodiscard]] bool enabled() const { return enabled_; }
+
+private:
+    struct Term {
+        std::string text;
+        std::string meaning;
+    };
+    /// The term that starts at `at`, or nullptr.
+    const Term* match(std::string_view text, std::size_t at) const;
+
+    std::vector<Term> terms_;  ///< longest first
+    std::set<std::string> used_;
+    bool enabled_ = true;
+};
+
+}  // namespace planc

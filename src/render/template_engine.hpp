@@ -1,0 +1,42 @@
+#pragma once
+// The template mechanism: a theme's template is well-formed XHTML; a page is a copy of
+// it with model values bound in by a few attributes.
+//
+//   data-text="page.title"       replaces the element's content with the value, as text
+//   data-attr-href="url.home"    sets the attribute `href` to the value (any attribute
+//                                name works: data-attr-lang, data-attr-content, ...);
+//                                an empty value removes the attribute
+//   data-slot="content"          replaces the element's content with generated nodes
+//   data-if="page.description"   keeps the element only when the value or slot is not empty
+//
+// Links written in a template (href, src, action) are relative to the site root; the
+// engine makes them relative to each page, so the site works from any folder and from
+// file://. Values are always text or attribute values, escaped when written: a template
+// cannot be made to paste markup.
+
+#include <pugixml.hpp>
+
+#include <map>
+#include <set>
+#include <string>
+
+namespace planc {
+
+/// What a page binds into its template.
+struct Bindings {
+    std::map<std::string, std::string> values;
+    /// Slot name -> a node whose children are copied into the slot.
+    std::map<std::string, pugi::xml_node> slots;
+};
+
+/// Copies `tmpl` into `out` and binds `b`. `root_prefix` is the path from the page to
+/// the site root ("", "../", "../../"). Names the template uses that `b` does not
+/// define are added to `unknown` (as "value:name" or "slot:name").
+void apply_template(const pugi::xml_document& tmpl, const Bindings& b, const std::string& root_prefix,
+                    pugi::xml_document& out, std::set<std::string>& unknown);
+
+/// True when `url` names a place on this site relative to the current page (no scheme,
+/// not "//host", not "/path", not "#id", not empty).
+bool is_relative_url(const std::string& url);
+
+}  // namespace planc
