@@ -53,7 +53,12 @@ struct PlanPeriod {
     }
 };
 
-/// Reads a whole string as one year or date; nullopt if it is not one.
+/// Reads a whole string as one year or date; nullopt if it is not one. Financial years:
+/// "2009/10", "2009-10", "2009–10", "2009/2010", "08/09", "0809". Months: "March 2014",
+/// "Dec 2009", "Sept. 2009". Days: "2009-03-25", "25 March 2009", "3rd March 2020",
+/// "March 25, 2009", "11.11.08" (day first), with an optional weekday before. Calendar
+/// years: 1900-2100. A day without a year ("10th February") or that does not exist is
+/// none. Surrounding spaces and one closing full stop are ignored.
 std::optional<PlanDate> parse_plan_date(std::string_view text);
 /// Reads "2008/09-2010/11", "2005-2008", "2011-2014", "2008/09 to 2010/11", "2005/2008".
 /// Calendar years at the ends are financial years: "2005-2008" is FY 2005/06 to FY 2007/08

@@ -10,12 +10,35 @@
 
 namespace planc::cli {
 
-/// Loads what the paths name: a project folder (with content/), or single documents.
+namespace {
+
+namespace fs = boost::filesystem;
+
+/// Loads one path: a project folder (holds content/), the content/ folder itself, a
+/// partnership folder (only its documents are kept), or a single document.
+Project load_path(const std::string& path, Diagnostics& diags) {
+    fs::path p = fs::absolute(path).lexically_normal();
+    if (p.filename() == ".") p = p.parent_path();
+    if (!fs::is_directory(p)) return load_single_document(path, diags);
+    if (fs::is_directory(p / "content")) return load_project(p.string(), diags);
+    if (p.filename() == "content") return load_project(p.parent_path().string(), diags);
+    if (p.parent_path().filename() == "content") {
+        Project project = load_project(p.parent_path().parent_path().string(), diags);
+        std::string slug = p.filename().string();
+        std::erase_if(project.partnerships, [&](const Partnership& x) { return x.slug != slug; });
+        return project;
+    }
+    return load_project(p.string(), diags);
+}
+
+}  // namespace
+
+/// Loads what the paths name, merged into one project.
 Project load_paths(const std::vector<std::string>& paths, Diagnostics& diags) {
     if (paths.empty()) return load_project(".", diags);
     Project merged;
     for (const std::string& path : paths) {
-        Project p = boost::filesystem::is_directory(path) ? load_project(path, diags) : load_single_document(path, diags);
+        Project p = load_path(path, diags);
         if (merged.root.empty()) {
             merged.root = p.root;
             merged.settings = p.settings;

@@ -3,6 +3,8 @@
 #include <boost/filesystem.hpp>
 
 #include <algorithm>
+#include <atomic>
+#include <thread>
 #include <fstream>
 #include <sstream>
 
@@ -45,7 +47,17 @@ std::vector<fs::path> sorted_entries(const fs::path& dir) {
     return out;
 }
 
-void load_partnership(const fs::path& folder, const fs::path& root, Project& project, Diagnostics& diags) {
+/// One document to parse: where it is and where its results go.
+struct PendingDocument {
+    fs::path file;
+    std::string display;
+    std::size_t partnership;
+    Document document;
+    Diagnostics diags;
+};
+
+void load_partnership(const fs::path& folder, const fs::path& root, Project& project,
+                      std::vector<PendingDocument>& pending, Diagnostics& diags) {
     std::string slug = folder.filename().string();
     std::string folder_display = relative_display(folder, root);
     if (!valid_name(slug)) {
@@ -73,11 +85,31 @@ void load_partnership(const fs::path& folder, const fs::path& root, Project& pro
             report_bad_name(display, diags);
             continue;
         }
-        std::string text;
-        if (!read_text_file(entry.string(), display, text, diags)) continue;
-        partnership.documents.push_back(parse_document(display, std::move(text), diags));
+        pending.push_back(PendingDocument{entry, display, project.partnerships.size(), {}, {}});
     }
     project.partnerships.push_back(std::move(partnership));
+}
+
+/// Reads and parses documents on every core. Each document's result and findings are
+/// kept in its own slot and merged in file order, so the output is the same as a
+/// single-threaded run.
+void parse_pending(std::vector<PendingDocument>& pending) {
+    std::atomic<std::size_t> next{0};
+    auto work = [&] {
+        for (std::size_t i = next++; i < pending.size(); i = next++) {
+            PendingDocument& p = pending[i];
+            std::string text;
+            if (read_text_file(p.file.string(), p.display, text, p.diags))
+                p.document = parse_document(p.display, std::move(text), p.diags);
+            else
+                p.document.path = p.display;
+        }
+    };
+    unsigned threads = std::min<std::size_t>(std::max(1u, std::thread::hardware_concurrency()), pending.size());
+    std::vector<std::thread> pool;
+    for (unsigned t = 1; t < threads; ++t) pool.emplace_back(work);
+    work();
+    for (auto& t : pool) t.join();
 }
 
 }  // namespace
@@ -114,8 +146,14 @@ Project load_project(const std::string& root_text, Diagnostics& diags) {
                      {relative_display(content, fs::current_path()), Span{}});
         return project;
     }
+    std::vector<PendingDocument> pending;
     for (const fs::path& entry : sorted_entries(content)) {
-        if (fs::is_directory(entry)) load_partnership(entry, root, project, diags);
+        if (fs::is_directory(entry)) load_partnership(entry, root, project, pending, diags);
+    }
+    parse_pending(pending);
+    for (PendingDocument& p : pending) {
+        diags.append(p.diags);
+        project.partnerships[p.partnership].documents.push_back(std::move(p.document));
     }
     return project;
 }

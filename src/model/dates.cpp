@@ -10,9 +10,9 @@ namespace planc {
 
 namespace {
 
-constexpr std::array<std::string_view, 12> kMonthNames = {
-    "January", "February", "March",     "April",   "May",      "June",
-    "July",    "August",   "September", "October", "November", "December"};
+constexpr std::array<std::string_view, 12> kMonthNames = {"January",   "February", "March",    "April",
+                                                          "May",       "June",     "July",     "August",
+                                                          "September", "October",  "November", "December"};
 
 constexpr std::array<std::string_view, 7> kWeekdayNames = {"monday", "tuesday",  "wednesday", "thursday",
                                                            "friday", "saturday", "sunday"};
@@ -178,8 +178,8 @@ std::optional<Reading> read_day_month_year(std::string_view s, std::size_t i) {
     std::size_t suffix = letters_at(s, j);
     if (suffix == 2) {
         std::string_view sx = s.substr(j, 2);
-        if (!equals_ignoring_case(sx, "st") && !equals_ignoring_case(sx, "nd") && !equals_ignoring_case(sx, "rd") &&
-            !equals_ignoring_case(sx, "th"))
+        if (!equals_ignoring_case(sx, "st") && !equals_ignoring_case(sx, "nd") &&
+            !equals_ignoring_case(sx, "rd") && !equals_ignoring_case(sx, "th"))
             return std::nullopt;
         j += 2;
     } else if (suffix != 0) {
@@ -269,8 +269,8 @@ std::size_t skip_weekday(std::string_view s, std::size_t i) {
 /// The forms in order, longest first, so "2009-03-25" is not read as "2009".
 std::optional<Reading> read_any_form(std::string_view s, std::size_t i) {
     using Reader = std::optional<Reading> (*)(std::string_view, std::size_t);
-    constexpr std::array<Reader, 6> kReaders = {read_iso_day,      read_numeric_day,    read_day_month_year,
-                                                read_month_year,   read_financial_year, read_calendar_year};
+    constexpr std::array<Reader, 6> kReaders = {read_iso_day,    read_numeric_day,    read_day_month_year,
+                                                read_month_year, read_financial_year, read_calendar_year};
     for (Reader reader : kReaders) {
         auto r = reader(s, i);
         if (r && ends_at_boundary(s, r->end)) return r;
@@ -281,8 +281,8 @@ std::optional<Reading> read_any_form(std::string_view s, std::size_t i) {
 /// Trims ASCII whitespace and no-break spaces.
 std::string_view trim_text(std::string_view s) {
     auto space_at_front = [&] {
-        return !s.empty() && (s.front() == ' ' || s.front() == '\t' || s.front() == '\n' || s.front() == '\r' ||
-                              (s.size() > 1 && s[0] == '\xC2' && s[1] == '\xA0'));
+        return !s.empty() && (s.front() == ' ' || s.front() == '\t' || s.front() == '\n' ||
+                              s.front() == '\r' || (s.size() > 1 && s[0] == '\xC2' && s[1] == '\xA0'));
     };
     auto space_at_back = [&] {
         return !s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\n' || s.back() == '\r' ||
@@ -303,20 +303,27 @@ std::string two_digits(int v) {
 
 int PlanDate::fy_end() const {
     switch (precision) {
-        case DatePrecision::FinancialYear: return year + 1;
-        case DatePrecision::CalendarYear: return year;
+        case DatePrecision::FinancialYear:
+            return year + 1;
+        case DatePrecision::CalendarYear:
+            return year;
         case DatePrecision::Month:
-        case DatePrecision::Day: return month >= 4 ? year + 1 : year;
+        case DatePrecision::Day:
+            return month >= 4 ? year + 1 : year;
     }
     return year;
 }
 
 std::string PlanDate::iso() const {
     switch (precision) {
-        case DatePrecision::FinancialYear: return std::to_string(year) + "/" + two_digits(year + 1);
-        case DatePrecision::CalendarYear: return std::to_string(year);
-        case DatePrecision::Month: return std::to_string(year) + "-" + two_digits(month);
-        case DatePrecision::Day: return std::to_string(year) + "-" + two_digits(month) + "-" + two_digits(day);
+        case DatePrecision::FinancialYear:
+            return std::to_string(year) + "/" + two_digits(year + 1);
+        case DatePrecision::CalendarYear:
+            return std::to_string(year);
+        case DatePrecision::Month:
+            return std::to_string(year) + "-" + two_digits(month);
+        case DatePrecision::Day:
+            return std::to_string(year) + "-" + two_digits(month) + "-" + two_digits(day);
     }
     return std::to_string(year);
 }
@@ -327,10 +334,14 @@ std::string PlanDate::readable() const {
                                          : std::string("?");
     };
     switch (precision) {
-        case DatePrecision::FinancialYear: return std::to_string(year) + " to " + std::to_string(year + 1);
-        case DatePrecision::CalendarYear: return std::to_string(year);
-        case DatePrecision::Month: return month_name() + " " + std::to_string(year);
-        case DatePrecision::Day: return std::to_string(day) + " " + month_name() + " " + std::to_string(year);
+        case DatePrecision::FinancialYear:
+            return std::to_string(year) + " to " + std::to_string(year + 1);
+        case DatePrecision::CalendarYear:
+            return std::to_string(year);
+        case DatePrecision::Month:
+            return month_name() + " " + std::to_string(year);
+        case DatePrecision::Day:
+            return std::to_string(day) + " " + month_name() + " " + std::to_string(year);
     }
     return std::to_string(year);
 }
@@ -364,7 +375,8 @@ constexpr int kLongestPeriodYears = 20;
 /// The first year of a period: a calendar year starts the financial year it begins.
 std::optional<PlanDate> period_start(std::string_view text) {
     auto date = parse_plan_date(text);
-    if (date && date->precision == DatePrecision::CalendarYear) date->precision = DatePrecision::FinancialYear;
+    if (date && date->precision == DatePrecision::CalendarYear)
+        date->precision = DatePrecision::FinancialYear;
     return date;
 }
 
@@ -375,7 +387,7 @@ std::optional<PlanDate> period_end(std::string_view text, const PlanDate& first)
     std::optional<PlanDate> date = parse_plan_date(t);
     if (!date && t.size() == 2 && digits_at(t, 0) == 2 && first.precision == DatePrecision::FinancialYear) {
         int year = first.year / 100 * 100 + number_at(t, 0, 2);
-        if (year <= first.year) year += 100;  // "1998-02"
+        if (year <= first.year) year += 100;                               // "1998-02"
         if (year - first.year > kLongestPeriodYears) return std::nullopt;  // "2014-03" is no period
         date = PlanDate{DatePrecision::CalendarYear, year, 0, 0, std::string(t)};
     }
@@ -401,9 +413,8 @@ std::optional<PlanPeriod> parse_plan_period(std::string_view text) {
     std::string_view t = trim_text(text);
     if (auto single = parse_plan_date(t)) return PlanPeriod{*single, *single, std::string(t)};
     // Words first, then dashes, then "/" (which "2008/09" also uses inside each end).
-    constexpr std::array<std::string_view, 7> kSeparators = {" to ",         " until ",      "\xE2\x80\x93",
-                                                             "\xE2\x80\x94", "-",            " and ",
-                                                             "/"};
+    constexpr std::array<std::string_view, 7> kSeparators = {
+        " to ", " until ", "\xE2\x80\x93", "\xE2\x80\x94", "-", " and ", "/"};
     for (std::string_view sep : kSeparators) {
         for (std::size_t at = t.find(sep); at != std::string_view::npos; at = t.find(sep, at + 1)) {
             if (auto period = split_period_at(t, at, sep.size())) return period;

@@ -11,8 +11,12 @@ void append_inlines(const InlineText& text, std::string& out) {
     for (const Inline& node : text) {
         switch (node.kind) {
             case InlineKind::Text:
-            case InlineKind::Code: out += node.text; break;
-            case InlineKind::LineBreak: out += '\n'; break;
+            case InlineKind::Code:
+                out += node.text;
+                break;
+            case InlineKind::LineBreak:
+                out += '\n';
+                break;
             case InlineKind::Image:
                 // The alt text stands for the image; a hand-built node may carry it as children.
                 if (!node.text.empty()) {
@@ -42,7 +46,8 @@ std::string join_blocks(const std::vector<Block>& blocks, const char* separator)
 std::string block_text(const Block& block) {
     switch (block.kind) {
         case BlockKind::Paragraph:
-        case BlockKind::Heading: return plain_text(block.inlines);
+        case BlockKind::Heading:
+            return plain_text(block.inlines);
         case BlockKind::List: {
             std::string out;
             for (const ListItem& item : block.items) {
@@ -68,13 +73,15 @@ std::string block_text(const Block& block) {
             for (const TableRow& row : block.table.rows) add_row(row);
             return out;
         }
-        case BlockKind::Quote: return plain_text(block.children);
+        case BlockKind::Quote:
+            return plain_text(block.children);
         case BlockKind::Code: {
             std::string out = block.text;
             while (!out.empty() && out.back() == '\n') out.pop_back();
             return out;
         }
-        case BlockKind::ThematicBreak: return {};
+        case BlockKind::ThematicBreak:
+            return {};
     }
     return {};
 }

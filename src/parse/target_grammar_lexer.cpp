@@ -86,7 +86,8 @@ private:
             }
             bool joiner = cp.value == '-' || is_apostrophe(cp.value);
             std::size_t next = i + cp.length;
-            if (joiner && next < text_.size() && (is_letter(at(next)) || (cp.value == '-' && is_ascii_digit(at(next))))) {
+            if (joiner && next < text_.size() &&
+                (is_letter(at(next)) || (cp.value == '-' && is_ascii_digit(at(next))))) {
                 i = next;
                 continue;
             }
@@ -170,12 +171,13 @@ bool gap_at(const std::vector<Token>& tokens, std::size_t i, std::size_t* end) {
     std::size_t after = 0;
     if (t.kind == TokenKind::Dots || (t.kind == TokenKind::Word && is_gap_word(t.lower))) {
         after = i + 1;
-    } else if (t.kind == TokenKind::Word && t.lower == "to" && i + 2 < tokens.size() && tokens[i + 1].lower == "be" &&
-               tokens[i + 2].lower == "confirmed") {
+    } else if (t.kind == TokenKind::Word && t.lower == "to" && i + 2 < tokens.size() &&
+               tokens[i + 1].lower == "be" && tokens[i + 2].lower == "confirmed") {
         after = i + 3;
     } else if (t.kind == TokenKind::Open) {
         std::size_t inner_end = 0;
-        if (i + 1 >= tokens.size() || tokens[i + 1].kind == TokenKind::Open || !gap_at(tokens, i + 1, &inner_end))
+        if (i + 1 >= tokens.size() || tokens[i + 1].kind == TokenKind::Open ||
+            !gap_at(tokens, i + 1, &inner_end))
             return false;
         if (inner_end >= tokens.size() || tokens[inner_end].kind != TokenKind::Close) return false;
         after = inner_end + 1;

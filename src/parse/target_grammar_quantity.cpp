@@ -16,7 +16,9 @@ namespace {
 constexpr std::size_t kMaxUnitTokens = 8;
 constexpr std::size_t kMaxBracketTokens = 12;
 
-std::string_view token_text(std::string_view text, const Token& t) { return text.substr(t.begin, t.end - t.begin); }
+std::string_view token_text(std::string_view text, const Token& t) {
+    return text.substr(t.begin, t.end - t.begin);
+}
 
 bool is_word(const std::vector<Token>& tokens, std::size_t k, std::string_view lower) {
     return k < tokens.size() && tokens[k].kind == TokenKind::Word && tokens[k].lower == lower;
@@ -48,8 +50,8 @@ int multiplier_exponent(std::string_view lower) {
 }
 
 /// A unit in brackets right after a number: "(per 1000 pop)". Not a year, not "(TBC)".
-std::optional<std::string> bracketed_unit(std::string_view text, const std::vector<Token>& tokens, std::size_t k,
-                                          std::size_t* next) {
+std::optional<std::string> bracketed_unit(std::string_view text, const std::vector<Token>& tokens,
+                                          std::size_t k, std::size_t* next) {
     if (k + 1 >= tokens.size() || tokens[k].kind != TokenKind::Open) return std::nullopt;
     const Token& first = tokens[k + 1];
     if (first.kind != TokenKind::Word || is_gap_word(first.lower)) return std::nullopt;
@@ -66,7 +68,8 @@ std::optional<std::string> bracketed_unit(std::string_view text, const std::vect
 
 /// The unit words after a number ("offences", "incidents per 1000 pop"), stopping at the
 /// word that opens the next clause ("to", "by", "in", ...), at punctuation or at a date.
-std::string unit_words(std::string_view text, const std::vector<Token>& tokens, std::size_t k, std::size_t* next) {
+std::string unit_words(std::string_view text, const std::vector<Token>& tokens, std::size_t k,
+                       std::size_t* next) {
     std::size_t j = k;
     while (j < tokens.size() && j - k < kMaxUnitTokens) {
         const Token& t = tokens[j];
@@ -122,7 +125,8 @@ bool is_symbol(std::string_view text, const Token& t, std::string_view symbol) {
 
 }  // namespace
 
-std::optional<AmountReading> read_amount(std::string_view text, const std::vector<Token>& tokens, std::size_t i) {
+std::optional<AmountReading> read_amount(std::string_view text, const std::vector<Token>& tokens,
+                                         std::size_t i) {
     if (i >= tokens.size()) return std::nullopt;
     std::size_t gap_end = 0;
     if (gap_at(tokens, i, &gap_end)) return gap_amount(text, tokens, i, gap_end);
@@ -173,8 +177,10 @@ std::optional<AmountReading> read_amount(std::string_view text, const std::vecto
     }
     std::size_t next = k;
     std::string unit = read_unit(text, tokens, k, q.percent, &next);
-    // A bare "2010" after "by" is a year; with "%" or a unit it is a number.
-    if (bare_year && !q.percent && unit.empty() && currency.empty()) return std::nullopt;
+    // A bare "2010" after "by" is a year, and so is "2008" in "from 2008 levels"; with "%"
+    // or a unit it is a number.
+    bool year_noun = next > k && is_baseline_noun(tokens[k].lower);
+    if (bare_year && !q.percent && currency.empty() && (unit.empty() || year_noun)) return std::nullopt;
     if (!currency.empty()) unit = unit.empty() ? currency : currency + " " + unit;
     q.unit = unit;
     if (negative && q.value) *q.value = -*q.value;
@@ -202,9 +208,11 @@ Quantity read_quantity(std::string_view cell) {
     Quantity q;
     try {
         std::string_view trimmed = cell;
-        while (!trimmed.empty() && (trimmed.front() == ' ' || trimmed.front() == '\t' || trimmed.front() == '\n'))
+        while (!trimmed.empty() &&
+               (trimmed.front() == ' ' || trimmed.front() == '\t' || trimmed.front() == '\n'))
             trimmed.remove_prefix(1);
-        while (!trimmed.empty() && (trimmed.back() == ' ' || trimmed.back() == '\t' || trimmed.back() == '\n'))
+        while (!trimmed.empty() &&
+               (trimmed.back() == ' ' || trimmed.back() == '\t' || trimmed.back() == '\n'))
             trimmed.remove_suffix(1);
         std::vector<grammar::Token> tokens = grammar::tokenize(trimmed);
         if (auto amount = grammar::read_amount(trimmed, tokens, 0)) q = amount->quantity;

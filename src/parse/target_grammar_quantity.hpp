@@ -14,11 +14,11 @@ namespace planc::grammar {
 
 /// An amount read from tokens, and the token after it.
 struct AmountReading {
-    Quantity quantity;        ///< `text` as written; `span` not set
-    std::size_t first = 0;    ///< index of its first token
-    std::size_t begin = 0;    ///< byte offset of the amount's first character
-    std::size_t end = 0;      ///< byte offset after the amount's last character
-    std::size_t next = 0;     ///< index of the token after the amount
+    Quantity quantity;      ///< `text` as written; `span` not set
+    std::size_t first = 0;  ///< index of its first token
+    std::size_t begin = 0;  ///< byte offset of the amount's first character
+    std::size_t end = 0;    ///< byte offset after the amount's last character
+    std::size_t next = 0;   ///< index of the token after the amount
 };
 
 /// Reads an amount at `tokens[i]`: [sign] [currency] NUMBER ["%" | "per cent"] [million]

@@ -13,21 +13,21 @@ namespace {
 
 constexpr std::size_t kMaxFillers = 5;
 constexpr std::size_t kMaxSubjectWords = 5;
+constexpr std::size_t kMaxDeadlineFillers = 4;
 
 /// Words between "by"/"to"/"at"/"from" and the amount: "by a further 5%", "at the same
 /// rate of 0.6%", "by at least 10", "by up to 20%".
 bool is_filler(std::string_view w) {
-    constexpr std::string_view kFillers[] = {"a",      "an",      "the",      "further", "at",     "least",
-                                             "most",   "up",      "to",       "about",   "around", "approximately",
-                                             "approx", "over",    "some",     "minimum", "of",     "additional",
-                                             "same",   "rate",    "level",    "more",    "than",   "less"};
+    constexpr std::string_view kFillers[] = {"a",      "an",   "the",   "further", "at",     "least",
+                                             "most",   "up",   "to",    "about",   "around", "approximately",
+                                             "approx", "over", "some",  "minimum", "of",     "additional",
+                                             "same",   "rate", "level", "more",    "than",   "less"};
     return std::find(std::begin(kFillers), std::end(kFillers), w) != std::end(kFillers);
 }
 
-/// The noun after a baseline year: "2008/09 baseline", "2008/09 levels".
-bool is_baseline_noun(std::string_view w) {
-    return w == "baseline" || w == "baselines" || w == "levels" || w == "level" || w == "figures" ||
-           w == "figure" || w == "data" || w == "year";
+/// Words before a deadline year: "by the end of", "during the financial year".
+bool is_deadline_filler(std::string_view w) {
+    return w == "the" || w == "end" || w == "of" || w == "year" || w == "financial" || w == "close";
 }
 
 /// Adverbs that may stand between "To" and the verb: "To further reduce".
@@ -59,7 +59,7 @@ void SentenceReader::read() {
     if (tokens_.empty()) {
         mark_unreadable("the target is empty");
     } else if (!find_target_verb()) {
-        mark_unreadable("no target verb (\"reduce\", \"increase\", \"maintain\", \"achieve\", ...) starts it");
+        mark_unreadable("no target verb (reduce, increase, maintain, achieve, ...) starts it");
     } else {
         read_clauses();
         set_measure();
@@ -72,9 +72,12 @@ void SentenceReader::read() {
             target_.target_value = target_.change;
             break;
         case ChangeKind::To:
-        case ChangeKind::At: target_.target_value = target_.change; break;
+        case ChangeKind::At:
+            target_.target_value = target_.change;
+            break;
         case ChangeKind::By:
-        case ChangeKind::None: break;
+        case ChangeKind::None:
+            break;
     }
     note_unattributed_gaps();
 }
@@ -85,7 +88,8 @@ std::size_t SentenceReader::strip_trailer() {
     std::size_t end = tokens_.size();
     for (;;) {
         while (end > 0 && tokens_[end - 1].kind == TokenKind::Punct &&
-               is_trailing_stop(text_.substr(tokens_[end - 1].begin, tokens_[end - 1].end - tokens_[end - 1].begin)))
+               is_trailing_stop(
+                   text_.substr(tokens_[end - 1].begin, tokens_[end - 1].end - tokens_[end - 1].begin)))
             --end;
         std::size_t gap_end = 0;
         if (end >= 3 && tokens_[end - 3].kind == TokenKind::Open && gap_at(tokens_, end - 3, &gap_end) &&
@@ -100,13 +104,16 @@ std::size_t SentenceReader::strip_trailer() {
 
 /// Bullets, a typed "1.", "To", a subject ("We will", "The Partnership will") and adverbs.
 std::size_t SentenceReader::skip_preamble(std::size_t k) const {
-    auto token_text = [&](std::size_t i) { return text_.substr(tokens_[i].begin, tokens_[i].end - tokens_[i].begin); };
+    auto token_text = [&](std::size_t i) {
+        return text_.substr(tokens_[i].begin, tokens_[i].end - tokens_[i].begin);
+    };
     while (k < end_ && tokens_[k].kind == TokenKind::Punct && is_bullet(token_text(k))) ++k;
     if (k + 1 < end_ && tokens_[k].kind == TokenKind::Number && tokens_[k].end - tokens_[k].begin <= 2 &&
         (token_text(k + 1) == "." || token_text(k + 1) == ")"))
         k += 2;
     if (!word_is(k, "to")) {
-        for (std::size_t w = k; w < end_ && w < k + kMaxSubjectWords && tokens_[w].kind == TokenKind::Word; ++w) {
+        for (std::size_t w = k; w < end_ && w < k + kMaxSubjectWords && tokens_[w].kind == TokenKind::Word;
+             ++w) {
             if (find_verb(tokens_[w].lower)) break;
             if (tokens_[w].lower == "will") {
                 k = w + 1;
@@ -147,7 +154,8 @@ bool SentenceReader::find_target_verb() {
         target_.direction = Direction::Achieve;
     measure_begin_ = verb_index_ + 1;
     // "Increase in the number of referrals": the verb used as a noun.
-    if (word_is(measure_begin_, "in") && !date_starts_at(text_, tokens_, measure_begin_ + 1)) ++measure_begin_;
+    if (word_is(measure_begin_, "in") && !date_starts_at(text_, tokens_, measure_begin_ + 1))
+        ++measure_begin_;
     return true;
 }
 
@@ -191,13 +199,11 @@ void SentenceReader::set_measure() {
         while (last > first && tokens_[last - 1].kind == TokenKind::Punct) --last;
         return std::string(text_of(text_, tokens_, first, last));
     };
-    std::string after_verb = trimmed(measure_begin_, measure_end_);
-    if (dash_measure_) {
-        std::string before = trimmed(dash_measure_->first, dash_measure_->second);
-        target_.measure = after_verb.empty() ? before : before + " " + after_verb;
-    } else {
-        target_.measure = after_verb;
-    }
+    // "Theft of a vehicle – reduce by 27%" names the measure before the dash; "LPI 3:
+    // reduce criminal damage by 5%" names it after the verb.
+    target_.measure = trimmed(measure_begin_, measure_end_);
+    if (target_.measure.empty() && dash_measure_)
+        target_.measure = trimmed(dash_measure_->first, dash_measure_->second);
 }
 
 bool SentenceReader::read_clause(std::size_t i, std::size_t* next) {
@@ -216,12 +222,8 @@ bool SentenceReader::read_clause(std::size_t i, std::size_t* next) {
 /// "by 5%", "by....", "by 2010/11", "by the end of 2010/11", "by March 2014".
 bool SentenceReader::read_by(std::size_t i, std::size_t* next) {
     std::size_t j = i + 1;
-    std::size_t m = word_is(j, "the") ? j + 1 : j;
-    if (word_is(m, "end")) {
-        m = word_is(m + 1, "of") ? m + 2 : m + 1;
-        return read_deadline(m, next);
-    }
-    if (date_starts_at(text_, tokens_, j)) return read_deadline(j, next);
+    // A placeholder right after "by" is the amount ("by.... by 2010/11"), not the year.
+    if (!gap_at(tokens_, j) && read_deadline(j, next)) return true;
     auto amount = amount_after_fillers(j);
     if (!amount) return false;
     *next = amount->next;
@@ -277,11 +279,20 @@ bool SentenceReader::read_from_to(std::size_t i, std::size_t* next) {
     return true;
 }
 
-/// A year (or a placeholder for one) at `i`, as the deadline.
+/// A year (or a placeholder for one) at `i`, as the deadline; "the end of" and "the year"
+/// may come first.
 bool SentenceReader::read_deadline(std::size_t i, std::size_t* next) {
+    std::size_t start = i;
+    bool time_word = false;  // "the end of TBC" is a deadline gap; "in the XX wards" is not
+    while (i < end_ && i < start + kMaxDeadlineFillers && tokens_[i].kind == TokenKind::Word &&
+           is_deadline_filler(tokens_[i].lower)) {
+        time_word = time_word || (tokens_[i].lower != "the" && tokens_[i].lower != "of");
+        ++i;
+    }
+    bool names_a_time = i == start || time_word;
     if (i >= end_ && !claim_trailer(i)) return false;
     std::size_t gap_end = 0;
-    if (gap_year_at(i, &gap_end)) {
+    if (names_a_time && gap_year_at(i, &gap_end)) {
         if (!target_.deadline) note_gap(TargetField::Deadline, i);
         *next = gap_end;
         return true;
@@ -316,7 +327,8 @@ bool SentenceReader::read_baseline(std::size_t i, std::size_t* next) {
     if (m < end_ && tokens_[m].kind == TokenKind::Open) return read_bracketed_year(m, next, based);
     std::optional<PlanDate> year;
     ByteRange range;
-    auto after = m < end_ && date_starts_at(text_, tokens_, m) ? read_date_into(m, year, range) : std::nullopt;
+    auto after =
+        m < end_ && date_starts_at(text_, tokens_, m) ? read_date_into(m, year, range) : std::nullopt;
     bool noun = after && *after < end_ && is_baseline_noun(tokens_[*after].lower);
     if (!after || (!based && !noun)) {
         // "based on last year's figures" still ends the measure; other words do not.
@@ -358,7 +370,8 @@ std::optional<AmountReading> SentenceReader::amount_after_fillers(std::size_t i)
     }
     if (gap_at(tokens_, i)) return read_amount(text_, tokens_, i);
     std::size_t m = i;
-    while (m < end_ && m < i + kMaxFillers && tokens_[m].kind == TokenKind::Word && is_filler(tokens_[m].lower))
+    while (m < end_ && m < i + kMaxFillers && tokens_[m].kind == TokenKind::Word &&
+           is_filler(tokens_[m].lower))
         ++m;
     if (m >= end_ || date_starts_at(text_, tokens_, m)) return std::nullopt;
     return read_amount(text_, tokens_, m);
@@ -440,6 +453,8 @@ void SentenceReader::note_unattributed_gaps() {
 }
 
 void SentenceReader::mark_unreadable(std::string reason) {
+    target_.verb.clear();
+    target_.direction = Direction::Unknown;
     target_.readable = false;
     target_.unread_reason = std::move(reason);
 }

@@ -74,8 +74,8 @@ private:
     std::vector<Token> tokens_;
     LineIndex lines_;
     Target& target_;
-    std::size_t end_ = 0;                        ///< tokens of the sentence before any "(TBC)"
-    std::optional<std::size_t> whole_trailer_;   ///< "(TBC)" at the end, until a clause claims it
+    std::size_t end_ = 0;                       ///< tokens of the sentence before any "(TBC)"
+    std::optional<std::size_t> whole_trailer_;  ///< "(TBC)" at the end, until a clause claims it
     std::size_t verb_index_ = 0;
     std::size_t measure_begin_ = 0;
     std::size_t measure_end_ = 0;

@@ -3,68 +3,64 @@
 #include "target_grammar_words.hpp"
 
 #include <array>
+#include <initializer_list>
 
 namespace planc::grammar {
 
 namespace {
 
-struct VerbEntry {
-    std::string_view lemma;
+/// Verbs by the direction they give a target.
+struct VerbGroup {
     Direction direction;
-    bool lead_in = false;
+    bool lead_in;
+    std::initializer_list<std::string_view> lemmas;
 };
 
 // "hold" is Maintain here; "hold at least" is turned into Achieve by the grammar.
 // "tackle" and "prevent" aim at less of something, so they read as Reduce.
-constexpr VerbEntry kVerbs[] = {
-    {"reduce", Direction::Reduce},      {"decrease", Direction::Reduce},   {"cut", Direction::Reduce},
-    {"lower", Direction::Reduce},       {"minimise", Direction::Reduce},   {"minimize", Direction::Reduce},
-    {"tackle", Direction::Reduce},      {"prevent", Direction::Reduce},    {"halve", Direction::Reduce},
-    {"lessen", Direction::Reduce},      {"eliminate", Direction::Reduce},  {"eradicate", Direction::Reduce},
-    {"stop", Direction::Reduce},        {"combat", Direction::Reduce},     {"curb", Direction::Reduce},
-    {"increase", Direction::Increase},  {"raise", Direction::Increase},    {"enhance", Direction::Increase},
-    {"improve", Direction::Increase},   {"grow", Direction::Increase},     {"boost", Direction::Increase},
-    {"maximise", Direction::Increase},  {"maximize", Direction::Increase}, {"double", Direction::Increase},
-    {"expand", Direction::Increase},    {"extend", Direction::Increase},   {"strengthen", Direction::Increase},
-    {"widen", Direction::Increase},     {"maintain", Direction::Maintain}, {"hold", Direction::Maintain},
-    {"sustain", Direction::Maintain},   {"keep", Direction::Maintain},     {"stay", Direction::Maintain},
-    {"retain", Direction::Maintain},    {"achieve", Direction::Achieve},   {"deliver", Direction::Achieve},
-    {"run", Direction::Achieve},        {"develop", Direction::Achieve},   {"establish", Direction::Achieve},
-    {"ensure", Direction::Achieve},     {"complete", Direction::Achieve},  {"implement", Direction::Achieve},
-    {"introduce", Direction::Achieve},  {"provide", Direction::Achieve},   {"support", Direction::Achieve},
-    {"promote", Direction::Achieve},    {"secure", Direction::Achieve},    {"launch", Direction::Achieve},
-    {"publish", Direction::Achieve},    {"produce", Direction::Achieve},   {"undertake", Direction::Achieve},
-    {"assess", Direction::Achieve},     {"identify", Direction::Achieve},  {"educate", Direction::Achieve},
-    {"engage", Direction::Achieve},     {"encourage", Direction::Achieve}, {"commission", Direction::Achieve},
-    {"facilitate", Direction::Achieve}, {"build", Direction::Achieve},     {"create", Direction::Achieve},
-    {"agree", Direction::Achieve},      {"monitor", Direction::Achieve},   {"review", Direction::Achieve},
-    {"target", Direction::Achieve},     {"reassure", Direction::Achieve},  {"contribute", Direction::Achieve},
-    {"arrange", Direction::Achieve},    {"adopt", Direction::Achieve},     {"attain", Direction::Achieve},
-    {"meet", Direction::Achieve},       {"exceed", Direction::Achieve},    {"work", Direction::Achieve, true},
-    {"continue", Direction::Maintain, true},                               {"aim", Direction::Achieve, true},
-    {"seek", Direction::Achieve, true}, {"strive", Direction::Achieve, true},
-    {"endeavour", Direction::Achieve, true},                               {"try", Direction::Achieve, true},
-    {"help", Direction::Achieve, true}, {"look", Direction::Achieve, true}, {"focus", Direction::Achieve, true},
-    {"commit", Direction::Achieve, true},
+const VerbGroup kVerbGroups[] = {
+    {Direction::Reduce,
+     false,
+     {"reduce", "decrease", "cut", "lower", "minimise", "minimize", "tackle", "prevent", "halve", "lessen",
+      "eliminate", "eradicate", "stop", "combat", "curb"}},
+    {Direction::Increase,
+     false,
+     {"increase", "raise", "enhance", "improve", "grow", "boost", "maximise", "maximize", "double", "expand",
+      "extend", "strengthen", "widen"}},
+    {Direction::Maintain, false, {"maintain", "hold", "sustain", "keep", "stay", "retain"}},
+    {Direction::Achieve,
+     false,
+     {"achieve",   "deliver", "run",      "develop", "establish", "ensure",    "complete",   "implement",
+      "introduce", "provide", "support",  "promote", "secure",    "launch",    "publish",    "produce",
+      "undertake", "assess",  "identify", "educate", "engage",    "encourage", "commission", "facilitate",
+      "build",     "create",  "agree",    "monitor", "review",    "target",    "reassure",   "contribute",
+      "arrange",   "adopt",   "attain",   "meet",    "exceed"}},
+    // Lead-ins: the verb that counts usually follows ("work with ... to reduce").
+    {Direction::Maintain, true, {"continue"}},
+    {Direction::Achieve,
+     true,
+     {"work", "aim", "seek", "strive", "endeavour", "try", "help", "look", "focus", "commit"}},
 };
 
-constexpr std::string_view kClauseWords[] = {
-    "by",      "to",    "at",        "from",   "in",       "during", "based", "on",  "before",
-    "until",   "against", "baseline", "within", "compared", "and",    "or",    "than"};
+constexpr std::string_view kClauseWords[] = {"by",     "to",       "at",     "from",  "in",      "during",
+                                             "based",  "on",       "before", "until", "against", "baseline",
+                                             "within", "compared", "and",    "or",    "than"};
 
 constexpr std::string_view kIndicatorPrefixes[] = {"NI",  "LAA", "LI",  "LPI", "BVPI", "PSA",
-                                                                 "KPI", "PI",  "CSA", "SPI", "APACS"};
+                                                   "KPI", "PI",  "CSA", "SPI", "APACS"};
 
 std::optional<Verb> exact_verb(std::string_view word) {
-    for (const VerbEntry& e : kVerbs)
-        if (e.lemma == word) return Verb{std::string(e.lemma), e.direction, e.lead_in};
+    for (const VerbGroup& group : kVerbGroups)
+        for (std::string_view lemma : group.lemmas)
+            if (lemma == word) return Verb{std::string(lemma), group.direction, group.lead_in};
     return std::nullopt;
 }
 
 /// The verb of an inflected form: "-ing" and "-ed" with or without a dropped "e" or a
 /// doubled consonant ("reducing", "cutting", "improved"), and "-s".
 std::optional<Verb> verb_of_inflection(std::string_view word, std::string_view ending) {
-    if (word.size() <= ending.size() + 1 || word.substr(word.size() - ending.size()) != ending) return std::nullopt;
+    if (word.size() <= ending.size() + 1 || word.substr(word.size() - ending.size()) != ending)
+        return std::nullopt;
     std::string stem(word.substr(0, word.size() - ending.size()));
     if (auto v = exact_verb(stem)) return v;
     if (auto v = exact_verb(stem + "e")) return v;
@@ -87,8 +83,8 @@ bool is_known_prefix(std::string_view s) {
 
 /// "I" -> 1, "II" -> 2, "IV" -> 4; 0 when not a small Roman numeral.
 int roman_value(std::string_view s) {
-    constexpr std::array<std::string_view, 10> kRoman = {"I",   "II", "III", "IV", "V",
-                                                        "VI", "VII", "VIII", "IX", "X"};
+    constexpr std::array<std::string_view, 10> kRoman = {"I",  "II",  "III",  "IV", "V",
+                                                         "VI", "VII", "VIII", "IX", "X"};
     for (std::size_t i = 0; i < kRoman.size(); ++i)
         if (kRoman[i] == s) return static_cast<int>(i) + 1;
     return 0;
@@ -103,8 +99,8 @@ std::string indicator_at(std::string_view text, const std::vector<Token>& tokens
     std::string_view prefix = word.substr(0, letters);
     std::string_view rest = word.substr(letters);
     auto number_after = [&](std::size_t k) -> std::string {
-        if (k < tokens.size() && tokens[k].kind == TokenKind::Punct && text.substr(tokens[k].begin, 1) == "-" &&
-            tokens[k].begin == tokens[k - 1].end)
+        if (k < tokens.size() && tokens[k].kind == TokenKind::Punct &&
+            text.substr(tokens[k].begin, 1) == "-" && tokens[k].begin == tokens[k - 1].end)
             ++k;
         if (k < tokens.size() && tokens[k].kind == TokenKind::Number)
             return std::string(text.substr(tokens[k].begin, tokens[k].end - tokens[k].begin));
@@ -118,9 +114,11 @@ std::string indicator_at(std::string_view text, const std::vector<Token>& tokens
     bool digits = !rest.empty() && rest.find_first_not_of("0123456789") == std::string_view::npos;
     if (digits && is_known_prefix(prefix)) {
         std::string code = std::string(prefix) + " " + std::string(rest);
-        if (i + 2 < tokens.size() && tokens[i + 1].begin == t.end && text.substr(tokens[i + 1].begin, 1) == "." &&
-            tokens[i + 2].kind == TokenKind::Number && tokens[i + 2].begin == tokens[i + 1].end)
-            code += "." + std::string(text.substr(tokens[i + 2].begin, tokens[i + 2].end - tokens[i + 2].begin));
+        if (i + 2 < tokens.size() && tokens[i + 1].begin == t.end &&
+            text.substr(tokens[i + 1].begin, 1) == "." && tokens[i + 2].kind == TokenKind::Number &&
+            tokens[i + 2].begin == tokens[i + 1].end)
+            code +=
+                "." + std::string(text.substr(tokens[i + 2].begin, tokens[i + 2].end - tokens[i + 2].begin));
         return code;
     }
     // Charnwood writes PSA 1 as "*PSAI": a Roman numeral run on to the code.
@@ -144,6 +142,11 @@ bool is_clause_word(std::string_view lower_word) {
     for (std::string_view w : kClauseWords)
         if (w == lower_word) return true;
     return false;
+}
+
+bool is_baseline_noun(std::string_view w) {
+    return w == "baseline" || w == "baselines" || w == "levels" || w == "level" || w == "figures" ||
+           w == "figure" || w == "data" || w == "year";
 }
 
 std::string find_indicator(std::string_view text, const std::vector<Token>& tokens) {

@@ -32,6 +32,9 @@ std::optional<Verb> find_verb(std::string_view lower_word);
 /// "during", "based", ...) and so end a unit such as "offences".
 bool is_clause_word(std::string_view lower_word);
 
+/// True for the noun after a baseline year: "2008/09 baseline", "2008 levels".
+bool is_baseline_noun(std::string_view lower_word);
+
 /// The first indicator code the sentence names, normalised ("NI20" -> "NI 20",
 /// "LAA 3.2", "*PSAI" -> "PSA 1"), or "" when it names none.
 std::string find_indicator(std::string_view text, const std::vector<Token>& tokens);

@@ -31,17 +31,17 @@ namespace {
 
 struct Column {
     const char* name;
-    const char* datatype;  ///< CSVW base datatype
-    const char* format;    ///< CSVW format (a regular expression for strings), or nullptr
-    const char* separator; ///< list separator within a cell, or nullptr
+    const char* datatype;   ///< CSVW base datatype
+    const char* format;     ///< CSVW format (a regular expression for strings), or nullptr
+    const char* separator;  ///< list separator within a cell, or nullptr
     const char* description;
 };
 
 constexpr std::array<Column, 19> kColumns = {{
-    {"partnership", "string", nullptr, nullptr,
-     "The partnership's folder name (slug), e.g. \"melton\"."},
+    {"partnership", "string", nullptr, nullptr, "The partnership's folder name (slug), e.g. \"melton\"."},
     {"plan", "string", nullptr, nullptr, "The document's slug within the partnership, e.g. \"2009-10\"."},
-    {"priority", "string", nullptr, nullptr, "The id of the priority the target belongs to (as in plan.json)."},
+    {"priority", "string", nullptr, nullptr,
+     "The id of the priority the target belongs to (as in plan.json)."},
     {"priority_title", "string", nullptr, nullptr, "The priority's title."},
     {"text", "string", nullptr, nullptr, "The target as written: the sentence, or a table's objective cell."},
     {"direction", "string", "reduce|increase|maintain|achieve", nullptr,

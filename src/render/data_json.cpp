@@ -113,16 +113,26 @@ Json inline_content(const InlineText& text);
 
 const char* inline_type(InlineKind kind) {
     switch (kind) {
-        case InlineKind::Text: return "text";
-        case InlineKind::Emphasis: return "emphasis";
-        case InlineKind::Strong: return "strong";
-        case InlineKind::Code: return "code";
-        case InlineKind::Link: return "link";
-        case InlineKind::Image: return "image";
-        case InlineKind::LineBreak: return "line-break";
-        case InlineKind::Superscript: return "superscript";
-        case InlineKind::Subscript: return "subscript";
-        case InlineKind::Strikethrough: return "strikethrough";
+        case InlineKind::Text:
+            return "text";
+        case InlineKind::Emphasis:
+            return "emphasis";
+        case InlineKind::Strong:
+            return "strong";
+        case InlineKind::Code:
+            return "code";
+        case InlineKind::Link:
+            return "link";
+        case InlineKind::Image:
+            return "image";
+        case InlineKind::LineBreak:
+            return "line-break";
+        case InlineKind::Superscript:
+            return "superscript";
+        case InlineKind::Subscript:
+            return "subscript";
+        case InlineKind::Strikethrough:
+            return "strikethrough";
     }
     return "text";
 }
@@ -141,8 +151,11 @@ Json inline_node(const Inline& node) {
     j["type"] = inline_type(node.kind);
     switch (node.kind) {
         case InlineKind::Text:
-        case InlineKind::Code: j["text"] = node.text; break;
-        case InlineKind::LineBreak: break;
+        case InlineKind::Code:
+            j["text"] = node.text;
+            break;
+        case InlineKind::LineBreak:
+            break;
         case InlineKind::Image:
             j["url"] = node.url;
             j["alt"] = node.text.empty() ? plain_text(node.children) : node.text;
@@ -194,10 +207,14 @@ Json row_json(const TableRow& row) {
 
 const char* align_name(CellAlign align) {
     switch (align) {
-        case CellAlign::None: return "none";
-        case CellAlign::Left: return "left";
-        case CellAlign::Center: return "center";
-        case CellAlign::Right: return "right";
+        case CellAlign::None:
+            return "none";
+        case CellAlign::Left:
+            return "left";
+        case CellAlign::Center:
+            return "center";
+        case CellAlign::Right:
+            return "right";
     }
     return "none";
 }
@@ -248,7 +265,9 @@ Json block_json(const Block& block) {
             j["type"] = "code-block";
             j["text"] = block.text;
             break;
-        case BlockKind::ThematicBreak: j["type"] = "thematic-break"; break;
+        case BlockKind::ThematicBreak:
+            j["type"] = "thematic-break";
+            break;
     }
     return j;
 }

@@ -1,6 +1,7 @@
 // Puts a page's content into the theme's layout and writes it (see site.hpp).
 
 #include <string>
+#include <vector>
 
 #include "render/html.hpp"
 #include "render/site.hpp"
@@ -25,6 +26,46 @@ std::string partnership_name(const Partnership& p) { return p.name.empty() ? p.s
 
 namespace {
 
+/// "a/b/../c/index.html" -> "a/c/"; the address a reader types.
+std::string resolve(const std::string& folder, const std::string& href) {
+    std::vector<std::string> parts;
+    std::string path = folder + href;
+    std::size_t start = 0;
+    while (start <= path.size()) {
+        std::size_t slash = path.find('/', start);
+        if (slash == std::string::npos) slash = path.size();
+        std::string part = path.substr(start, slash - start);
+        if (part == "..") {
+            if (!parts.empty()) parts.pop_back();
+        } else if (!part.empty() && part != ".") {
+            parts.push_back(part);
+        }
+        start = slash + 1;
+    }
+    std::string out;
+    for (std::size_t i = 0; i < parts.size(); ++i) {
+        if (i + 1 == parts.size() && parts[i] == "index.html") break;
+        out += parts[i] + (i + 1 == parts.size() ? "" : "/");
+    }
+    return out;
+}
+
+/// A printed page cannot follow a relative link: make each one absolute from the base
+/// URL, or plain text when the base URL is not absolute.
+void make_links_printable(pugi::xml_document& doc, const std::string& page_path, const std::string& base_url) {
+    bool absolute = base_url.rfind("https://", 0) == 0 || base_url.rfind("http://", 0) == 0;
+    std::string folder = paths::folder_of(page_path);
+    for (pugi::xpath_node found : doc.select_nodes("//a[@href]")) {
+        pugi::xml_node a = found.node();
+        std::string href = a.attribute("href").value();
+        if (!is_relative_url(href)) continue;
+        if (absolute)
+            a.attribute("href").set_value((base_url + resolve(folder, href)).c_str());
+        else
+            a.remove_attribute("href");
+    }
+}
+
 void build_breadcrumbs(const Page& page, pugi::xml_node slot) {
     if (page.crumbs.empty()) return;
     pugi::xml_node list = html::element(slot, "ol", {{"class", "breadcrumbs__list"}});
@@ -47,6 +88,7 @@ void write_page(SiteContext& site, Page& page, OutputSink& out) {
     b.values["page.title"] = page.title;
     b.values["page.caption"] = page.caption;
     b.values["page.description"] = page.description;
+    b.values["page.base"] = "";  // set on 404.html, whose address varies
     b.values["page.head_title"] = page.title == s.title ? s.title : page.title + " \u2013 " + s.title;
     for (const auto& [key, value] : page.values) b.values[key] = value;
     build_breadcrumbs(page, page.slot("breadcrumbs"));
@@ -66,6 +108,10 @@ void write_page(SiteContext& site, Page& page, OutputSink& out) {
     }
     out.write(page.path, html::serialize_document(doc));
     if (page.in_sitemap) site.sitemap.push_back(page.path);
+    if (page.printable) {
+        make_links_printable(doc, page.path, s.base_url);
+        site.print_pages[page.path] = html::serialize_document(doc);
+    }
 }
 
 }  // namespace planc

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cctype>
 
+#include "render/charts.hpp"
 #include "render/html.hpp"
 #include "render/site_paths.hpp"
 #include "render/template_engine.hpp"
@@ -159,7 +160,9 @@ void RichHtmlWriter::table(pugi::xml_node parent, const Table& t, const std::str
         }
         numeric[c] = any && all;
     }
-    pugi::xml_node wrap = html::element(parent, "div", {{"class", "table-wrap"}});
+    // A wide table scrolls inside its box: the box takes focus so keyboards can scroll it.
+    pugi::xml_node wrap = html::element(parent, "div", {{"class", "table-wrap"}, {"role", "group"}, {"tabindex", "0"},
+                                                        {"aria-label", caption.empty() ? std::string("Table") : caption}});
     pugi::xml_node table = html::element(wrap, "table", {{"class", "table"}});
     if (!caption.empty()) {
         pugi::xml_node cap = html::element_text(table, "caption", caption, {{"class", "table__caption"}});
@@ -201,7 +204,18 @@ void RichHtmlWriter::block(pugi::xml_node parent, const Block& b) {
             break;
         }
         case BlockKind::List: list(parent, b); break;
-        case BlockKind::Table: table(parent, b.table, table_caption_, true); break;
+        case BlockKind::Table: {
+            // A survey table (answers with percentages and counts) also gets a chart.
+            if (doc_) {
+                for (const SurveyTable& survey : doc_->surveys) {
+                    if (!(survey.span == b.table.header.span)) continue;
+                    std::string title = table_caption_.empty() ? std::string("Survey results") : table_caption_;
+                    append_bar_chart(parent, survey_chart(survey, title, "survey-" + std::to_string(survey.span.line)));
+                }
+            }
+            table(parent, b.table, table_caption_, true);
+            break;
+        }
         case BlockKind::Quote: blocks(html::element(parent, "blockquote", {{"class", "quote"}}), b.children); break;
         case BlockKind::Code: html::element_text(html::element(parent, "pre"), "code", b.text); break;
         case BlockKind::ThematicBreak: html::element(parent, "hr"); break;

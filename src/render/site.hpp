@@ -44,6 +44,9 @@ struct SiteContext {
     std::map<std::string, std::string> content_files;
     std::vector<SearchEntry> search;
     std::vector<std::string> sitemap;  ///< pages, in the order written
+    /// Pages to print as PDF (the leaflets): site path -> HTML in which links to other
+    /// pages are absolute (from the base URL) or plain text, as a printed copy needs.
+    std::map<std::string, std::string> print_pages;
 };
 
 /// A page being built: its place, titles and its content nodes.
@@ -55,6 +58,8 @@ struct Page {
     std::string layout = "page";
     std::vector<Crumb> crumbs;  ///< from home down to the parent page
     bool in_sitemap = true;
+    /// Also keep a copy for printing to PDF (SiteContext::print_pages).
+    bool printable = false;
     /// Extra values for the template (e.g. "leaflet.pdf").
     std::map<std::string, std::string> values;
 

@@ -127,12 +127,14 @@ std::string plain_target_sentence(const Target& t) {
         case ChangeKind::FromTo: s += " from " + amount(t.from) + " to " + amount(t.change); break;
         case ChangeKind::None: break;
     }
+    bool said = s.find("to be confirmed") != std::string::npos;
     if (has_gap(t, TargetField::Deadline))
         s += ", by a date to be confirmed";
     else if (t.deadline)
-        s += " by " + deadline_words(*t.deadline);
+        s += (said ? ", by " : " by ") + deadline_words(*t.deadline);
     if (has_gap(t, TargetField::Baseline)) s += ", against a starting level to be confirmed";
-    s += whole_gap ? " (to be confirmed)." : ".";
+    said = s.find("to be confirmed") != std::string::npos;
+    s += whole_gap && !said ? " (to be confirmed)." : ".";
     return s;
 }
 

@@ -3,6 +3,7 @@
 # another time zone and locale, and requires the two trees to be identical byte for byte.
 #
 #   deterministic.sh PLANC PROJECT_DIR WORK_DIR
+# Each build may take PLANC_BUILD_TIMEOUT seconds (default 90).
 set -uo pipefail
 
 if [ $# -ne 3 ]; then
@@ -16,9 +17,13 @@ start=$(date +%s%N)
 build() { # build NAME [ENV...]
   local name=$1
   shift
-  if ! env "$@" "$planc" build "$project" --out "$work/$name" >"$work/$name.log" 2>&1; then
-    echo "FAIL  planc build --out $work/$name exited non-zero:"
-    sed 's/^/        /' "$work/$name.log"
+  local status=0
+  env "$@" timeout -k 5 "${PLANC_BUILD_TIMEOUT:-90}" "$planc" build "$project" --out "$work/$name" \
+    >"$work/$name.log" 2>&1 || status=$?
+  if [ "$status" -ne 0 ]; then
+    [ "$status" -eq 124 ] && echo "FAIL  planc build took over ${PLANC_BUILD_TIMEOUT:-90} s"
+    echo "FAIL  planc build --out $work/$name exited $status:"
+    tail -n 40 "$work/$name.log" | sed 's/^/        /'
     echo "deterministic: 0 passed, 1 failed"
     exit 1
   fi
@@ -44,6 +49,12 @@ while IFS= read -r f; do
     echo "FAIL  ${f#./} differs: $(cmp "$work/first/$f" "$work/second/$f" 2>&1 | sed 's|.*differ: ||')"
     if grep -Iq . "$work/first/$f"; then # text: show where
       diff -u "$work/first/$f" "$work/second/$f" | sed -n '3,14p' | sed 's/^/        /'
+    else # binary: the printable bytes around the first difference
+      at=$(cmp "$work/first/$f" "$work/second/$f" 2>/dev/null | sed -n 's/.*differ: byte \([0-9]*\).*/\1/p')
+      from=$((${at:-1} > 40 ? ${at:-1} - 40 : 0))
+      for run in first second; do
+        echo "        $run: $(dd if="$work/$run/$f" bs=1 skip="$from" count=100 2>/dev/null | tr -c '[:print:]' '.')"
+      done
     fi
   fi
 done <"$work/first.files"

@@ -1,6 +1,7 @@
-// Leaflet gate: every plan's leaflet.pdf has at most two pages and carries the plan's
+// Leaflet gate: every plan's leaflet.pdf has at most two pages, carries the plan's
 // vision and the title of each of its priorities (checked with poppler's pdfinfo and
-// pdftotext against the plan.json beside it).
+// pdftotext against the plan.json beside it), and has no link to a file: URL (a path on
+// the machine that built it, dead for anyone who downloads the leaflet).
 // The build writes leaflets only when WeasyPrint is installed: without it, a site with no
 // leaflet.pdf is skipped (exit 77); with it, every plan must have one.
 //
@@ -45,6 +46,9 @@ function checkLeaflet(root, rel, doc) {
     const pages = Number((/^Pages:\s+(\d+)/m.exec(info) || [])[1]);
     if (!(pages >= 1)) problems.push(`pdfinfo reports no page count`);
     else if (pages > MAX_PAGES) problems.push(`${pages} pages (at most ${MAX_PAGES})`);
+
+    const links = new Set(fs.readFileSync(file, 'latin1').match(/file:\/\/[^)\s>]*/g) || []);
+    if (links.size) problems.push(`${links.size} link${links.size === 1 ? '' : 's'} to file: URLs, e.g. ${[...links][0]}`);
 
     const raw = run('pdftotext', ['-enc', 'UTF-8', file, '-']);
     const text = normalise(raw);

@@ -1,14 +1,14 @@
 // Open data: plan.json (document_to_json / dump_json), targets.csv and its CSVW metadata,
 // the JSON Schema they follow, and the enum names and plain text they use.
 
-#include <catch2/catch.hpp>
+#include "planc/data_output.hpp"
 
+#include <catch2/catch.hpp>
 #include <fstream>
 #include <sstream>
 #include <string>
 #include <vector>
 
-#include "planc/data_output.hpp"
 #include "planc/model.hpp"
 #include "planc/rich_text.hpp"
 
@@ -273,7 +273,8 @@ void validate(const Json& value, const Json& schema, const Json& root, const std
         REQUIRE(ref.rfind(prefix, 0) == 0);
         validate(value, root["$defs"][ref.substr(prefix.size())], root, where, errors);
     }
-    if (schema.contains("const") && value != schema["const"]) errors.push_back(where + ": not the const value");
+    if (schema.contains("const") && value != schema["const"])
+        errors.push_back(where + ": not the const value");
     if (schema.contains("enum")) {
         bool found = false;
         for (const Json& option : schema["enum"]) found = found || option == value;
@@ -291,7 +292,8 @@ void validate(const Json& value, const Json& schema, const Json& root, const std
             return;
         }
     }
-    if (schema.contains("minimum") && value.is_number() && value.get<double>() < schema["minimum"].get<double>()) {
+    if (schema.contains("minimum") && value.is_number() &&
+        value.get<double>() < schema["minimum"].get<double>()) {
         errors.push_back(where + ": below minimum");
     }
     if (schema.contains("oneOf")) {
@@ -338,7 +340,8 @@ void collect_undescribed(const Json& schema, const std::string& where, std::vect
                 if (!item.value().contains("description")) out.push_back(where + "." + item.key());
             }
         }
-        for (const auto& item : schema.items()) collect_undescribed(item.value(), where + "/" + item.key(), out);
+        for (const auto& item : schema.items())
+            collect_undescribed(item.value(), where + "/" + item.key(), out);
     } else if (schema.is_array()) {
         for (const Json& item : schema) collect_undescribed(item, where, out);
     }
@@ -396,12 +399,30 @@ TEST_CASE("plain text drops markup and keeps the words", "[data]") {
 
 TEST_CASE("plan.json has the document metadata in a fixed order", "[data]") {
     const Json j = planc::document_to_json(sample_document(), sample_partnership());
-    CHECK(keys_of(j) == std::vector<std::string>{
-                            "schema_version", "path", "partnership", "partnership_name", "slug", "kind",
-                            "title", "year", "period", "status", "approved", "vision", "leaflet",
-                            "previous", "sections", "priorities", "action_plan", "approval",
-                            "indicator_statuses", "performance", "surveys", "achievements", "indicators",
-                            "suppressions"});
+    CHECK(keys_of(j) == std::vector<std::string>{"schema_version",
+                                                 "path",
+                                                 "partnership",
+                                                 "partnership_name",
+                                                 "slug",
+                                                 "kind",
+                                                 "title",
+                                                 "year",
+                                                 "period",
+                                                 "status",
+                                                 "approved",
+                                                 "vision",
+                                                 "leaflet",
+                                                 "previous",
+                                                 "sections",
+                                                 "priorities",
+                                                 "action_plan",
+                                                 "approval",
+                                                 "indicator_statuses",
+                                                 "performance",
+                                                 "surveys",
+                                                 "achievements",
+                                                 "indicators",
+                                                 "suppressions"});
     CHECK(j["partnership"] == "melton");
     CHECK(j["kind"] == "plan");
     CHECK(j["status"] == "published");
@@ -411,7 +432,8 @@ TEST_CASE("plan.json has the document metadata in a fixed order", "[data]") {
     CHECK(keys_of(j["year"]) == std::vector<std::string>{"text", "iso", "fy_end"});
     CHECK(keys_of(j["period"]) == std::vector<std::string>{"text", "first", "last"});
     CHECK(j["period"]["last"]["fy_end"] == 2011);
-    CHECK(j["indicators"][0] == Json::parse(R"({"code":"NI 21","description":"Dealing with local concerns","line":40})"));
+    CHECK(j["indicators"][0] ==
+          Json::parse(R"({"code":"NI 21","description":"Dealing with local concerns","line":40})"));
     CHECK(planc::dump_json(j).find("SOURCE TEXT") == std::string::npos);
 }
 
@@ -423,14 +445,15 @@ TEST_CASE("plan.json targets: every field, gaps are null, integers stay integers
     REQUIRE(priority["targets"].size() == 4);
 
     const Json& complete = priority["targets"][0];
-    CHECK(keys_of(complete) ==
-          std::vector<std::string>{"text", "verb", "direction", "measure", "change_kind", "change", "from",
-                                   "deadline", "baseline_year", "baseline", "target_value", "gaps", "complete",
-                                   "readable", "unread_reason", "from_table", "timescale", "indicator",
-                                   "source"});
+    CHECK(keys_of(complete) == std::vector<std::string>{"text", "verb", "direction", "measure", "change_kind",
+                                                        "change", "from", "deadline", "baseline_year",
+                                                        "baseline", "target_value", "gaps", "complete",
+                                                        "readable", "unread_reason", "from_table",
+                                                        "timescale", "indicator", "source"});
     CHECK(complete["direction"] == "reduce");
     CHECK(complete["change_kind"] == "by");
-    CHECK(complete["change"] == Json::parse(R"({"text":"5%","value":5,"percent":true,"unit":"","decimals":0,"gap":false})"));
+    CHECK(complete["change"] ==
+          Json::parse(R"({"text":"5%","value":5,"percent":true,"unit":"","decimals":0,"gap":false})"));
     CHECK(complete["from"].is_null());
     CHECK(complete["baseline"].is_null());
     CHECK(complete["complete"] == true);
@@ -466,10 +489,14 @@ TEST_CASE("plan.json targets: every field, gaps are null, integers stay integers
 TEST_CASE("plan.json sections: rich text is compact, priorities are references", "[data]") {
     const Json j = planc::document_to_json(sample_document(), sample_partnership());
     const Json& intro = j["sections"][0];
-    CHECK(keys_of(intro) == std::vector<std::string>{"id", "title", "kind", "level", "line", "blocks", "children"});
-    CHECK(intro["blocks"][0] == Json::parse(R"({"type":"paragraph","text":"In 2008 the partnership developed a strategy."})"));
-    CHECK(intro["blocks"][1] ==
-          Json::parse(R"({"type":"paragraph","content":["We aim at ",{"type":"emphasis","text":"measuring outcomes"},"."]})"));
+    CHECK(keys_of(intro) ==
+          std::vector<std::string>{"id", "title", "kind", "level", "line", "blocks", "children"});
+    CHECK(intro["blocks"][0] ==
+          Json::parse(R"({"type":"paragraph","text":"In 2008 the partnership developed a strategy."})"));
+    CHECK(
+        intro["blocks"][1] ==
+        Json::parse(
+            R"({"type":"paragraph","content":["We aim at ",{"type":"emphasis","text":"measuring outcomes"},"."]})"));
 
     const Json& priority = j["sections"][1];
     CHECK(priority == Json::parse(R"({"id":"priority-1-tackling-anti-social-behaviour",
@@ -529,7 +556,8 @@ TEST_CASE("plan.json and partnership JSON follow docs/schema/plan.schema.json", 
 TEST_CASE("targets.csv: required columns, exact values, RFC 4180 quoting", "[data]") {
     const std::string csv = planc::targets_csv(sample_document(), sample_partnership());
     const std::string prefix =
-        "melton,2009-10,priority-1-tackling-anti-social-behaviour,\"Tackling anti-social behaviour, \"\"ASB\"\"\",";
+        "melton,2009-10,priority-1-tackling-anti-social-behaviour,\"Tackling anti-social behaviour, "
+        "\"\"ASB\"\"\",";
     const std::string leads = "Melton Borough Council;Leicestershire Police";
     const std::string expected =
         "partnership,plan,priority,priority_title,text,direction,measure,unit,baseline,baseline_year,target,"
@@ -537,12 +565,13 @@ TEST_CASE("targets.csv: required columns, exact values, RFC 4180 quoting", "[dat
         prefix +
         "To reduce the levels of reported incidents of Anti-Social Behaviour by 5% by 2010/11 based on "
         "2009/10 baseline.,reduce,the levels of reported incidents of Anti-Social Behaviour,,,2009/10,,"
-        "2010/11,complete,,12,5,%,," + leads + "\n" +
-        prefix +
+        "2010/11,complete,,12,5,%,," +
+        leads + "\n" + prefix +
         "To increase the levels of offenders brought to justice by TBC by 2010/11 based on 2008/09 baseline.,"
         "increase,the levels of offenders brought to justice,,,2008/09,,2010/11,incomplete,amount,13,,,," +
         leads + "\n" + prefix +
-        "To reduce common assault by 12%,reduce,common assault,offences,705,,620,2007/08,complete,,20,12,%,," +
+        "To reduce common assault by 12%,reduce,common "
+        "assault,offences,705,,620,2007/08,complete,,20,12,%,," +
         leads + "\n" + prefix +
         "\"To reduce the proportion of people who feel \"\"very unsafe\"\" from 24% (2008) to 18.5%\",reduce,"
         "\"the proportion of people who feel \"\"very unsafe\"\"\",%,24,2008,18.5,,complete,,21,,,NI 21," +
@@ -568,7 +597,8 @@ TEST_CASE("targets.csv: line breaks are quoted, values are kept exact, unknowns 
     doc.priorities.push_back(p);
     const std::string csv = planc::targets_csv(doc, Partnership{});
     const std::string row = csv.substr(csv.find('\n') + 1);
-    CHECK(row == "nwl,2011-14,theme-a,A,\"=SUM(A1)\nsecond line\r\",,,,10.00,,,,incomplete,amount;deadline,,,,,\n");
+    CHECK(row ==
+          "nwl,2011-14,theme-a,A,\"=SUM(A1)\nsecond line\r\",,,,10.00,,,,incomplete,amount;deadline,,,,,\n");
 }
 
 TEST_CASE("targets.csv-metadata.json describes the same columns (CSVW)", "[data]") {

@@ -14,10 +14,14 @@ namespace {
 std::string describe(const std::optional<PlanDate>& d) {
     if (!d) return "none";
     switch (d->precision) {
-        case DatePrecision::FinancialYear: return "fy " + d->iso();
-        case DatePrecision::CalendarYear: return "year " + d->iso();
-        case DatePrecision::Month: return "month " + d->iso();
-        case DatePrecision::Day: return "day " + d->iso();
+        case DatePrecision::FinancialYear:
+            return "fy " + d->iso();
+        case DatePrecision::CalendarYear:
+            return "year " + d->iso();
+        case DatePrecision::Month:
+            return "month " + d->iso();
+        case DatePrecision::Day:
+            return "day " + d->iso();
     }
     return "?";
 }
@@ -36,8 +40,9 @@ TEST_CASE("financial years in every form the documents use", "[dates]") {
     CHECK(describe(parse_plan_date("2009-10")) == "fy 2009/10");
     CHECK(describe(parse_plan_date("2009/2010")) == "fy 2009/10");
     CHECK(describe(parse_plan_date("2007/2008")) == "fy 2007/08");  // Charnwood timescales
-    CHECK(describe(parse_plan_date("2009\xE2\x80\x93" "10")) == "fy 2009/10");  // en dash
-    CHECK(describe(parse_plan_date("0809")) == "fy 2008/09");  // Melton: "road deaths during 0809"
+    CHECK(describe(parse_plan_date("2009\xE2\x80\x93"
+                                   "10")) == "fy 2009/10");     // en dash
+    CHECK(describe(parse_plan_date("0809")) == "fy 2008/09");   // Melton: "road deaths during 0809"
     CHECK(describe(parse_plan_date("08/09")) == "fy 2008/09");  // NWL: "upgraded and expanded in 08/09"
     CHECK(describe(parse_plan_date("11/12")) == "fy 2011/12");  // South Derbyshire: "Actions 11/12"
     CHECK(describe(parse_plan_date("1999/2000")) == "fy 1999/00");
@@ -158,7 +163,8 @@ TEST_CASE("periods of financial years", "[dates]") {
     CHECK(describe(parse_plan_period("2008/09-2010/11")) == "2008/09..2010/11 (2009-2011)");
     CHECK(describe(parse_plan_period("2008/09 to 2010/11")) == "2008/09..2010/11 (2009-2011)");
     CHECK(describe(parse_plan_period("2008/09 - 2010/11")) == "2008/09..2010/11 (2009-2011)");
-    CHECK(describe(parse_plan_period("2008/09\xE2\x80\x93" "2010/11")) == "2008/09..2010/11 (2009-2011)");
+    CHECK(describe(parse_plan_period("2008/09\xE2\x80\x93"
+                                     "2010/11")) == "2008/09..2010/11 (2009-2011)");
     CHECK(describe(parse_plan_period("2005-06 to 2007-08")) == "2005/06..2007/08 (2006-2008)");  // Charnwood
     CHECK(describe(parse_plan_period("2002/03 to 2003/04")) == "2002/03..2003/04 (2003-2004)");
 }
@@ -256,9 +262,15 @@ TEST_CASE("read_plan_date_at reads the longest date, and stops at the word's end
 }
 
 TEST_CASE("dates survive any bytes", "[dates]") {
-    const std::string inputs[] = {std::string("\xFF\xFE", 2), std::string("2009/\xC2", 6), std::string(1, '\0'),
-                                  std::string(10000, '9'),     std::string(5000, '/'),     "Monday, ",
-                                  "31st",                      "March 99999",              "0000"};
+    const std::string inputs[] = {std::string("\xFF\xFE", 2),
+                                  std::string("2009/\xC2", 6),
+                                  std::string(1, '\0'),
+                                  std::string(10000, '9'),
+                                  std::string(5000, '/'),
+                                  "Monday, ",
+                                  "31st",
+                                  "March 99999",
+                                  "0000"};
     for (const std::string& in : inputs) {
         CHECK_NOTHROW(parse_plan_date(in));
         CHECK_NOTHROW(parse_plan_period(in));

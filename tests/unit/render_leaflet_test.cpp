@@ -1,0 +1,96 @@
+// The public summary leaflet: what it holds, at most three targets a priority in plain
+// words, gaps said as "to be confirmed", and a deterministic PDF when weasyprint is here.
+
+#include <catch2/catch.hpp>
+
+#include "render/target_words.hpp"
+#include "render_test_support.hpp"
+
+using namespace planc;
+using namespace planc::render_test;
+
+TEST_CASE("the leaflet holds the vision, members, priorities, named sections and contacts", "[render]") {
+    Diagnostics diags;
+    auto files = render(make_project({{"2009-10", kPlan}}), diags);
+    const std::string& leaflet = files.at("testshire/2009-10/leaflet/index.html");
+    CHECK(leaflet.find("A safer Testshire for everyone") != std::string::npos);
+    CHECK(leaflet.find("<li>Testshire Police</li>") != std::string::npos);
+    CHECK(leaflet.find("Priority 1: Tackling anti-social behaviour") != std::string::npos);
+    CHECK(leaflet.find("<h2 id=\"achievements\">Achievements</h2>") != std::string::npos);  // leaflet: [achievements]
+    CHECK(leaflet.find("<h2 id=\"introduction\">") == std::string::npos);                   // not named
+    CHECK(leaflet.find("How to get involved") != std::string::npos);
+    CHECK(leaflet.find("mailto:safety@testshire.example") != std::string::npos);
+    CHECK(leaflet.find("href=\"tel:01234567890\"") != std::string::npos);
+    CHECK(leaflet.find("https://plans.example.gov.uk/testshire/2009-10/") != std::string::npos);
+    CHECK(leaflet.find("href=\"../../../assets/leaflet.css\"") != std::string::npos);
+}
+
+TEST_CASE("the leaflet holds at most three targets a priority, in plain words", "[render]") {
+    Diagnostics diags;
+    auto files = render(make_project({{"2009-10", kPlan}}), diags);
+    const std::string& leaflet = files.at("testshire/2009-10/leaflet/index.html");
+    std::string first = between(leaflet, "Priority 1: Tackling", "Priority 2:");
+    CHECK(count(first, "class=\"leaflet-target\"") == 3);
+    CHECK(first.find("And 2 more targets in the full plan.") != std::string::npos);
+    CHECK(first.find("To reduce <abbr title=\"Anti-social behaviour\">ASB</abbr>") != std::string::npos);  // the aim
+    CHECK(first.find("Reduce the levels of reported ASB by 5% by March 2011.") != std::string::npos);
+    CHECK(first.find("Increase the levels of offenders brought to justice by an amount to be confirmed, by March "
+                     "2011.") != std::string::npos);
+    std::string second = between(leaflet, "Priority 2:", "</section>");
+    CHECK(count(second, "class=\"leaflet-target\"") == 1);
+}
+
+TEST_CASE("a leaflet naming a section the plan does not have is an E004", "[render]") {
+    std::string plan = kPlan;
+    plan.replace(plan.find("leaflet: [achievements]"), 23, "leaflet: [achievments]");
+    Diagnostics diags;
+    render(make_project({{"2009-10", plan}}), diags);
+    REQUIRE(diags.items().size() == 1);
+    CHECK(diags.items()[0].code == DiagCode::E004);
+    CHECK(diags.items()[0].location.span.line == 9);
+}
+
+TEST_CASE("target sentences in plain words", "[render]") {
+    Target t;
+    t.verb = "reduce";
+    t.direction = Direction::Reduce;
+    t.measure = "burglary";
+    t.change_kind = ChangeKind::By;
+    t.change.value = 3;
+    t.change.percent = true;
+    t.change.text = "3%";
+    t.deadline = PlanDate{DatePrecision::FinancialYear, 2009, 0, 0, "2009/10"};
+    CHECK(plain_target_sentence(t) == "Reduce burglary by 3% by March 2010.");
+    CHECK(deadline_cell(t).text == "2009 to 2010");
+    CHECK(target_cell(t).text == "3% lower than the baseline");
+
+    t.change = Quantity{};
+    t.change.gap = true;
+    t.change.text = "TBC";
+    t.gaps = {TargetField::Amount};
+    CHECK(plain_target_sentence(t) == "Reduce burglary by an amount to be confirmed, by March 2010.");
+    CHECK(target_cell(t).to_be_confirmed);
+    CHECK(target_cell(t).text == "To be confirmed");
+
+    CHECK(format_number(1509, 0) == "1,509");
+    CHECK(format_number(43702.5, 2) == "43,702.50");
+    CHECK(format_number(999, 0) == "999");
+}
+
+TEST_CASE("leaflet.pdf: two sides of A4 at most, the same bytes every time", "[render][pdf]") {
+    if (!weasyprint_available()) {
+        WARN("weasyprint is not installed: no PDF to check");
+        return;
+    }
+    Diagnostics a_diags, b_diags;
+    auto a = render(make_project({{"2009-10", kPlan}}), a_diags, true);
+    auto b = render(make_project({{"2009-10", kPlan}}), b_diags, true);
+    CHECK_FALSE(a_diags.has_errors());
+    REQUIRE(a.count("testshire/2009-10/leaflet/leaflet.pdf") == 1);
+    const std::string& pdf = a.at("testshire/2009-10/leaflet/leaflet.pdf");
+    CHECK(pdf.rfind("%PDF-", 0) == 0);
+    CHECK(pdf == b.at("testshire/2009-10/leaflet/leaflet.pdf"));
+    CHECK(count(pdf, "/Type /Page\n") == 1);  // one page for this small plan
+    CHECK(pdf.find("planc-leaflet-") == std::string::npos);  // no temporary paths leak in
+    CHECK(a.at("testshire/2009-10/leaflet/index.html").find("href=\"leaflet.pdf\"") != std::string::npos);
+}

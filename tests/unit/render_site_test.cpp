@@ -1,0 +1,288 @@
+// The published site, as a resident and the communications officer rely on it: every
+// page written, gaps said in words, abbreviations explained, text escaped, links that
+// work, the accessibility statement linked everywhere, and the same bytes every time.
+
+#include <catch2/catch.hpp>
+
+#include <regex>
+
+#include "planc/load.hpp"
+#include "render/site_paths.hpp"
+#include "render_test_support.hpp"
+
+using namespace planc;
+using namespace planc::render_test;
+
+namespace {
+
+bool is_page(const std::string& path) { return path.size() > 5 && path.compare(path.size() - 5, 5, ".html") == 0; }
+
+}  // namespace
+
+TEST_CASE("every page of a plan is written where the URL layout says", "[render]") {
+    Diagnostics diags;
+    auto files = render(make_project({{"2009-10", kPlan}}), diags);
+    INFO(diags.items().size());
+    CHECK_FALSE(diags.has_errors());
+    for (const char* path :
+         {"index.html", "testshire/index.html", "testshire/glossary/index.html", "testshire/2009-10/index.html",
+          "testshire/2009-10/priority-1-tackling-anti-social-behaviour/index.html",
+          "testshire/2009-10/priority-2-safer-roads/index.html", "testshire/2009-10/targets/index.html",
+          "testshire/2009-10/leaflet/index.html", "testshire/2009-10/plan.json", "testshire/2009-10/targets.csv",
+          "accessibility/index.html", "search/index.html", "search-index.json", "404.html", "sitemap.xml",
+          "assets/site.css", "assets/site.js", "assets/leaflet.css"}) {
+        INFO(path);
+        CHECK(files.count(path) == 1);
+    }
+}
+
+TEST_CASE("a target with a gap shows a To be confirmed tag, never a blank or a zero", "[render]") {
+    Diagnostics diags;
+    auto files = render(make_project({{"2009-10", kPlan}}), diags);
+    const std::string& page = files.at("testshire/2009-10/priority-1-tackling-anti-social-behaviour/index.html");
+    std::string row = between(page, "offenders brought to justice</th>", "</tr>");
+    REQUIRE_FALSE(row.empty());
+    CHECK(row.find("<strong class=\"tag tag--tbc\">To be confirmed</strong>") != std::string::npos);
+    CHECK(row.find(">0<") == std::string::npos);
+    CHECK(row.find("<td></td>") == std::string::npos);
+
+    const std::string& all = files.at("testshire/2009-10/targets/index.html");
+    CHECK(count(all, "tag--tbc\">To be confirmed") >= 2);  // the target cell and the status cell
+    // The overview counts what is still to be confirmed.
+    const std::string& plan = files.at("testshire/2009-10/index.html");
+    CHECK(plan.find("1 to be confirmed") != std::string::npos);
+}
+
+TEST_CASE("targets become a table with captions, header scopes and a chart with a text alternative", "[render]") {
+    Diagnostics diags;
+    auto files = render(make_project({{"2009-10", kPlan}}), diags);
+    const std::string& page = files.at("testshire/2009-10/priority-2-safer-roads/index.html");
+    CHECK(page.find("<caption class=\"table__caption\">Targets for Priority 2: Safer roads</caption>") !=
+          std::string::npos);
+    CHECK(page.find("<th scope=\"col\">Measure</th>") != std::string::npos);
+    CHECK(page.find("<th scope=\"row\">Road injuries</th>") != std::string::npos);
+    CHECK(page.find("<td class=\"num\" data-sort-value=\"200\">200 injuries</td>") != std::string::npos);
+    // One chart, labelled by its title and described in words.
+    CHECK(count(page, "role=\"img\"") == 1);
+    CHECK(page.find("aria-labelledby=\"target-1-chart-title\"") != std::string::npos);
+    CHECK(page.find("<title id=\"target-1-chart-title\">") != std::string::npos);
+    CHECK(page.find("<desc id=\"target-1-chart-desc\">Starting level: 200 injuries. Target for 2010 to 2011: "
+                    "180 injuries.</desc>") != std::string::npos);
+    // No chart for the target with a gap.
+    const std::string& first = files.at("testshire/2009-10/priority-1-tackling-anti-social-behaviour/index.html");
+    CHECK(count(first, "role=\"img\"") == 4);
+}
+
+TEST_CASE("a glossary abbreviation gets <abbr title> on its first use in each section only", "[render]") {
+    Diagnostics diags;
+    auto files = render(make_project({{"2009-10", kPlan}}), diags);
+    const std::string& plan = files.at("testshire/2009-10/index.html");
+    std::string intro = between(plan, "<h2 id=\"introduction\">", "</section>");
+    CHECK(count(intro, "<abbr title=\"Anti-social behaviour\">ASB</abbr>") == 1);
+    CHECK(count(intro, "ASB") == 2);
+    // A new section explains it again.
+    std::string achievements = between(plan, "<h2 id=\"achievements\">", "</section>");
+    CHECK(count(achievements, "<abbr title=\"Anti-social behaviour\">ASB</abbr>") == 1);
+    // Headings stay plain.
+    CHECK(plan.find("<h2 id=\"introduction\">Introduction</h2>") != std::string::npos);
+}
+
+TEST_CASE("every page links to the accessibility statement from its footer", "[render]") {
+    Diagnostics diags;
+    auto files = render(make_project({{"2009-10", kPlan}}), diags);
+    int pages = 0;
+    for (const auto& [path, bytes] : files) {
+        if (!is_page(path) || path == "404.html") continue;
+        ++pages;
+        std::string footer = between(bytes, "<footer", "</footer>");
+        INFO(path);
+        CHECK(footer.find("href=\"" + paths::root_prefix(path) + paths::kAccessibility +
+                          "\">Accessibility statement</a>") != std::string::npos);
+    }
+    CHECK(pages >= 10);
+    // 404.html is served at any address: its links start from the base URL.
+    CHECK(files.at("404.html").find("<base href=\"https://plans.example.gov.uk/\">") != std::string::npos);
+}
+
+TEST_CASE("every page has one h1, a skip link, landmarks and the site language", "[render]") {
+    Diagnostics diags;
+    auto files = render(make_project({{"2009-10", kPlan}}), diags);
+    for (const auto& [path, bytes] : files) {
+        if (!is_page(path)) continue;
+        INFO(path);
+        CHECK(count(bytes, "<h1") == 1);
+        CHECK(bytes.rfind("<!DOCTYPE html>\n<html lang=\"en-GB\">", 0) == 0);
+        CHECK(bytes.find("<a class=\"skip-link\" href=\"#main-content\">") != std::string::npos);
+        CHECK(bytes.find("<main ") != std::string::npos);
+        CHECK(bytes.find("id=\"main-content\"") != std::string::npos);
+        CHECK(bytes.find("data-slot") == std::string::npos);  // template attributes never leak
+        CHECK(bytes.find("data-text") == std::string::npos);
+    }
+}
+
+TEST_CASE("text from the content is escaped: a title with <script> appears as text", "[render]") {
+    std::string plan = kPlan;
+    plan.replace(plan.find("\"Community Safety Plan 2009/10\""), 31, "\"Plan <script>alert(1)</script> & co\"");
+    plan.replace(plan.find("ASB is our main concern."), 24, "Read <b onclick=\"x()\">this</b> & \"that\".");
+    Diagnostics diags;
+    auto files = render(make_project({{"2009-10", plan}}), diags);
+    for (const auto& [path, bytes] : files) {
+        if (!is_page(path)) continue;
+        INFO(path);
+        CHECK(bytes.find("<script>alert") == std::string::npos);
+        CHECK(bytes.find("onclick") == std::string::npos);
+    }
+    const std::string& page = files.at("testshire/2009-10/index.html");
+    CHECK(page.find("<h1 class=\"heading-xl\">Plan &lt;script&gt;alert(1)&lt;/script&gt; &amp; co</h1>") !=
+          std::string::npos);
+    CHECK(page.find("<title>Plan &lt;script&gt;alert(1)&lt;/script&gt; &amp; co \xE2\x80\x93") != std::string::npos);
+}
+
+TEST_CASE("dates are written as people read them", "[render]") {
+    Diagnostics diags;
+    auto files = render(make_project({{"2009-10", kPlan}}), diags);
+    const std::string& page = files.at("testshire/2009-10/index.html");
+    CHECK(page.find("<dd class=\"summary-list__value\">25 March 2009</dd>") != std::string::npos);
+    CHECK(page.find("<dd class=\"summary-list__value\">2009 to 2010</dd>") != std::string::npos);
+    CHECK(page.find("<dd class=\"summary-list__value\">April 2008 to March 2011</dd>") != std::string::npos);
+    CHECK(page.find("<strong class=\"tag tag--approved\">Approved</strong>") != std::string::npos);
+}
+
+TEST_CASE("every internal link and asset of the written site resolves", "[render]") {
+    Diagnostics diags;
+    auto files = render(make_project({{"2009-10", kPlan}}), diags);
+    for (const auto& d : diags.items()) CHECK(info(d.code).code != "E004");
+    // Links are relative and name index.html, so the site works from file://.
+    const std::string& plan = files.at("testshire/2009-10/index.html");
+    CHECK(plan.find("href=\"../../assets/site.css\"") != std::string::npos);
+    CHECK(plan.find("href=\"leaflet/index.html\"") != std::string::npos);
+    CHECK(plan.find("href=\"targets.csv\"") != std::string::npos);
+    std::regex absolute_internal("(href|src)=\"/[^/]");
+    for (const auto& [path, bytes] : files)
+        if (is_page(path) && path != "404.html") CHECK_FALSE(std::regex_search(bytes, absolute_internal));
+}
+
+TEST_CASE("a broken link in the content is an E004 at its place in the source", "[render]") {
+    std::string plan = kPlan;
+    plan.replace(plan.find("ASB is our main concern."), 24, "See [the old plan](2008-09.md) and [this](#nowhere).");
+    Diagnostics diags;
+    render(make_project({{"2009-10", plan}}), diags);
+    std::vector<const Diagnostic*> broken;
+    for (const auto& d : diags.items())
+        if (d.code == DiagCode::E004) broken.push_back(&d);
+    REQUIRE(broken.size() == 2);
+    for (const Diagnostic* d : broken) {
+        CHECK(d->location.file == "content/testshire/2009-10.md");
+        CHECK(d->location.span.line == 14);
+    }
+    CHECK(diags.has_errors());
+}
+
+TEST_CASE("two renders give byte-identical sites", "[render]") {
+    Diagnostics a_diags, b_diags;
+    auto a = render(make_project({{"2009-10", kPlan}}), a_diags);
+    auto b = render(make_project({{"2009-10", kPlan}}), b_diags);
+    REQUIRE(a.size() == b.size());
+    for (const auto& [path, bytes] : a) {
+        INFO(path);
+        CHECK(b.at(path) == bytes);
+    }
+}
+
+TEST_CASE("the home page lists documents newest first and searches with a GET form", "[render]") {
+    std::string older = kPlan;
+    older.replace(older.find("year: 2009/10"), 13, "year: 2007/08");
+    older.replace(older.find("\"Community Safety Plan 2009/10\""), 31, "\"Older plan\"");
+    Diagnostics diags;
+    auto files = render(make_project({{"2007-08", older}, {"2009-10", kPlan}}), diags);
+    const std::string& home = files.at("index.html");
+    CHECK(home.find("Community Safety Plan 2009/10") < home.find("Older plan"));
+    CHECK(home.find("<form class=\"search-form\" action=\"search/index.html\" method=\"get\" role=\"search\">") !=
+          std::string::npos);
+    CHECK(home.find("name=\"q\"") != std::string::npos);
+}
+
+TEST_CASE("search: an index written at build time and a page that works without scripts", "[render]") {
+    Diagnostics diags;
+    auto files = render(make_project({{"2009-10", kPlan}}), diags);
+    const std::string& index = files.at("search-index.json");
+    CHECK(index.find("\"url\": \"testshire/2009-10/priority-1-tackling-anti-social-behaviour/index.html\"") !=
+          std::string::npos);
+    const std::string& page = files.at("search/index.html");
+    CHECK(page.find("<script type=\"application/json\" id=\"search-data\">") != std::string::npos);
+    CHECK(page.find("Search needs JavaScript") != std::string::npos);
+    CHECK(page.find("href=\"../index.html#partnerships\"") != std::string::npos);
+}
+
+TEST_CASE("the sitemap lists pages with absolute URLs from base_url", "[render]") {
+    Diagnostics diags;
+    auto files = render(make_project({{"2009-10", kPlan}}), diags);
+    const std::string& sitemap = files.at("sitemap.xml");
+    CHECK(sitemap.find("<loc>https://plans.example.gov.uk/</loc>") != std::string::npos);
+    CHECK(sitemap.find("<loc>https://plans.example.gov.uk/testshire/2009-10/</loc>") != std::string::npos);
+    CHECK(sitemap.find("404") == std::string::npos);
+
+    Project relative = make_project({{"2009-10", kPlan}});
+    relative.settings.base_url = "/";
+    Diagnostics d2;
+    CHECK(render(relative, d2).count("sitemap.xml") == 0);  // no absolute URL to give
+}
+
+TEST_CASE("the accessibility statement has what the regulations ask for", "[render]") {
+    Diagnostics diags;
+    auto files = render(make_project({{"2009-10", kPlan}}), diags);
+    const std::string& page = files.at("accessibility/index.html");
+    CHECK(page.find("partially compliant with the Web Content Accessibility Guidelines version 2.2 AA") !=
+          std::string::npos);
+    CHECK(page.find("Non-accessible content") != std::string::npos);
+    CHECK(page.find("mailto:safety@testshire.example") != std::string::npos);
+    CHECK(page.find("Equality and Human Rights Commission") != std::string::npos);
+    CHECK(page.find("https://www.equalityadvisoryservice.com/") != std::string::npos);
+    // Prepared: a date from the content (the plan's year ends March 2010), not the clock.
+    CHECK(page.find("This statement was prepared in March 2010") != std::string::npos);
+
+    Project with_contact = make_project({{"2009-10", kPlan}});
+    with_contact.settings.accessibility_contact = "access@example.gov.uk";
+    Diagnostics d2;
+    CHECK(render(with_contact, d2).at("accessibility/index.html").find("mailto:access@example.gov.uk") !=
+          std::string::npos);
+}
+
+TEST_CASE("a report renders as a document, with a chart for its survey table", "[render]") {
+    const char* report = R"(---
+kind: report
+title: "Consultation report"
+year: 2019/20
+status: published
+---
+
+## Top concerns
+
+| Answer choices | Responses (%) | Responses (count) |
+|---|---|---|
+| Drug taking or dealing | 37.50% | 54 |
+| Dog fouling | 28.47% | 41 |
+)";
+    Diagnostics diags;
+    auto files = render(make_project({{"2020-03-report", report}}), diags);
+    CHECK_FALSE(diags.has_errors());
+    const std::string& page = files.at("testshire/2020-03-report/index.html");
+    CHECK(page.find("role=\"img\"") != std::string::npos);
+    CHECK(page.find("Drug taking or dealing: 37.50% (54)") != std::string::npos);
+    CHECK(page.find("<td class=\"num\">37.50%</td>") != std::string::npos);
+    CHECK(files.count("testshire/2020-03-report/leaflet/index.html") == 0);  // reports have no leaflet
+}
+
+TEST_CASE("the repository's own content renders with no findings and no broken links", "[render]") {
+    Diagnostics load_diags;
+    Project project = load_project(PLANC_SOURCE_DIR, load_diags);
+    REQUIRE_FALSE(project.partnerships.empty());
+    Diagnostics diags;
+    auto files = render(project, diags);
+    for (const auto& d : diags.items()) {
+        INFO(d.location.file << ":" << d.location.span.line << ": " << d.message);
+        CHECK(d.severity != Severity::Error);
+    }
+    CHECK(files.count("melton/2009-10/leaflet/index.html") == 1);
+    CHECK(files.count("melton/2020-03-scrutiny/index.html") == 1);
+}

@@ -1,0 +1,115 @@
+// The template mechanism and the HTML writer: values bound as text and attributes,
+// slots filled with generated nodes, links made relative to each page, and nothing a
+// value holds ever becoming markup.
+
+#include <catch2/catch.hpp>
+
+#include <set>
+
+#include "render/html.hpp"
+#include "render/site_paths.hpp"
+#include "render/template_engine.hpp"
+#include "render/theme.hpp"
+
+using namespace planc;
+
+namespace {
+
+pugi::xml_document parse(const char* text) {
+    pugi::xml_document doc;
+    REQUIRE(doc.load_string(text));
+    return doc;
+}
+
+}  // namespace
+
+TEST_CASE("a template binds values as text and attributes, and fills slots", "[render]") {
+    auto tmpl = parse(R"(<html lang="x" data-attr-lang="site.language"><head><title data-text="page.title">T</title>
+<link rel="stylesheet" href="assets/site.css"/></head>
+<body><p data-if="page.caption" data-text="page.caption">C</p><a href="index.html">Home</a>
+<a href="https://example.org/">Out</a><a href="#main">Skip</a><div data-slot="content">placeholder</div></body></html>)");
+    pugi::xml_document fragment;
+    pugi::xml_node slot = fragment.append_child("slot");
+    html::element_text(slot, "p", "Generated");
+    Bindings b;
+    b.values = {{"site.language", "en-GB"}, {"page.title", "A <b>bold</b> & \"quoted\" title"}, {"page.caption", ""}};
+    b.slots["content"] = slot;
+    pugi::xml_document out;
+    std::set<std::string> unknown;
+    apply_template(tmpl, b, "../../", out, unknown);
+    std::string page = html::serialize_document(out);
+    CHECK(unknown.empty());
+    CHECK(page.find("<html lang=\"en-GB\">") != std::string::npos);
+    CHECK(page.find("<title>A &lt;b&gt;bold&lt;/b&gt; &amp; \"quoted\" title</title>") != std::string::npos);
+    CHECK(page.find("href=\"../../assets/site.css\"") != std::string::npos);
+    CHECK(page.find("<a href=\"../../index.html\">Home</a>") != std::string::npos);
+    CHECK(page.find("<a href=\"https://example.org/\">Out</a>") != std::string::npos);
+    CHECK(page.find("<a href=\"#main\">Skip</a>") != std::string::npos);
+    CHECK(page.find("<p>Generated</p>") != std::string::npos);
+    CHECK(page.find("placeholder") == std::string::npos);
+    CHECK(page.find("data-if") == std::string::npos);
+    CHECK(page.find(">C<") == std::string::npos);  // removed: the caption is empty
+}
+
+TEST_CASE("a template naming a value planc does not provide is reported", "[render]") {
+    auto tmpl = parse(R"(<html><body><p data-text="page.nonsense">x</p><div data-slot="sidebar"/></body></html>)");
+    Bindings b;
+    pugi::xml_document out;
+    std::set<std::string> unknown;
+    apply_template(tmpl, b, "", out, unknown);
+    CHECK(unknown == std::set<std::string>{"slot:sidebar", "value:page.nonsense"});
+}
+
+TEST_CASE("the default theme loads: both templates and the assets", "[render]") {
+    Diagnostics diags;
+    Theme theme = load_theme(PLANC_SOURCE_DIR, "default", diags);
+    CHECK(diags.items().empty());
+    CHECK(theme.find_template("page") != nullptr);
+    CHECK(theme.find_template("leaflet") != nullptr);
+    std::set<std::string> assets;
+    for (const auto& a : theme.assets) assets.insert(a.path);
+    CHECK(assets.count("site.css") == 1);
+    CHECK(assets.count("site.js") == 1);
+    CHECK(assets.count("leaflet.css") == 1);
+    // The CSS loads nothing from another host.
+    for (const auto& a : theme.assets) CHECK(a.bytes.find("@import") == std::string::npos);
+}
+
+TEST_CASE("a missing theme is an error that says what to do", "[render]") {
+    Diagnostics diags;
+    load_theme(PLANC_SOURCE_DIR, "no-such-theme", diags);
+    REQUIRE(diags.items().size() == 1);
+    CHECK(diags.items()[0].code == DiagCode::E002);
+    CHECK(diags.items()[0].message.find("theme `no-such-theme` not found") != std::string::npos);
+}
+
+TEST_CASE("the HTML writer: void elements, escaping, raw text that cannot close its element", "[render]") {
+    pugi::xml_document doc;
+    pugi::xml_node html_node = doc.append_child("html");
+    pugi::xml_node body = html_node.append_child("body");
+    html::element(body, "br");
+    html::element_text(body, "p", "1 < 2 & \"3\" > 0", {{"title", "a \"quoted\" <value> & more"}});
+    html::element(body, "script", {{"src", "x.js"}});
+    pugi::xml_node inline_script = html::element(body, "script", {{"type", "application/json"}});
+    inline_script.append_child(pugi::node_pcdata).set_value("{\"a\": \"</script><b>\"}");
+    pugi::xml_node svg = html::element(body, "svg", {{"viewBox", "0 0 1 1"}});
+    html::element(svg, "rect", {{"width", "1"}});
+    std::string out = html::serialize_document(doc);
+    CHECK(out.rfind("<!DOCTYPE html>\n", 0) == 0);
+    CHECK(out.find("<br>") != std::string::npos);
+    CHECK(out.find("</br>") == std::string::npos);
+    CHECK(out.find("<p title=\"a &quot;quoted&quot; &lt;value&gt; &amp; more\">1 &lt; 2 &amp; \"3\" &gt; 0</p>") !=
+          std::string::npos);
+    CHECK(out.find("<script src=\"x.js\"></script>") != std::string::npos);
+    CHECK(out.find("</script><b>") == std::string::npos);
+    CHECK(out.find("<\\/script><b>") != std::string::npos);
+    CHECK(out.find("<rect width=\"1\"/>") != std::string::npos);
+}
+
+TEST_CASE("links between pages climb only as far as needed", "[render]") {
+    CHECK(paths::link("melton/2009-10/index.html", "melton/2009-10/targets/index.html") == "targets/index.html");
+    CHECK(paths::link("melton/2009-10/targets/index.html", "melton/2009-10/index.html") == "../index.html");
+    CHECK(paths::link("melton/2009-10/index.html", "accessibility/index.html") == "../../accessibility/index.html");
+    CHECK(paths::link("index.html", "melton/index.html") == "melton/index.html");
+    CHECK(paths::root_prefix("a/b/c.html") == "../../");
+}
