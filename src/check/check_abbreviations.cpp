@@ -144,6 +144,14 @@ std::vector<Word> split_words(std::string_view s) {
                 break;
             }
         }
+        if (j == i) {  // a dash or closing quote where a word would start: not a word
+            ++i;
+            continue;
+        }
+        if (j == i) {  // a dash or closing quote: not part of a word
+            i += 3;
+            continue;
+        }
         Word w;
         w.begin = i;
         w.end = j;

@@ -43,5 +43,10 @@ int run_build(const std::vector<std::string>& args);
 int run_check(const std::vector<std::string>& args);
 int run_dump(const std::vector<std::string>& args);
 int run_explain(const std::vector<std::string>& args);
+int run_review(const std::vector<std::string>& args);
+
+/// Loads what `check` and `review` are given: project folders, content/, partnership
+/// folders or single documents, merged into one project.
+Project load_paths(const std::vector<std::string>& paths, Diagnostics& diags);
 
 }  // namespace planc::cli

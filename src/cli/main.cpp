@@ -16,6 +16,7 @@ Usage:
   planc check [PATH...] [--format FORMAT] [--strict]
                                                  report what is missing or wrong, with exact positions
                                                  FORMAT: human (default), gcc, json, sarif, github
+  planc review [PATH...] --out FILE.html         write the reviewer's report: completeness and every finding
   planc dump FILE                                print one document's model as JSON
   planc explain CODE                             explain a diagnostic code (e.g. W101), with an example and the fix
   planc --help | --version
@@ -47,6 +48,7 @@ int main(int argc, char** argv) {
         if (command == "check") return planc::cli::run_check(rest);
         if (command == "dump") return planc::cli::run_dump(rest);
         if (command == "explain") return planc::cli::run_explain(rest);
+        if (command == "review") return planc::cli::run_review(rest);
         std::cerr << "planc: unknown command `" << command << "`\n\n" << kUsage;
         return planc::cli::kExitUsage;
     } catch (const std::exception& e) {

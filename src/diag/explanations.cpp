@@ -764,6 +764,41 @@ for the change, `by 2010/11` or `by March 2011` for the deadline, and `based on 
 baseline` for the baseline.
 )EXPLAIN";
 
+constexpr std::string_view kW120 = R"EXPLAIN(# W120 unsafe-html
+
+Raw HTML in a plan (often pasted from Word or a web page) held something that is not
+safe to publish, and planc removed it: a `<script>`, `<style>`, `<iframe>`, `<object>`,
+`<embed>` or form element, an event attribute such as `onclick` or `onerror`, or a link
+or image whose address runs script or carries data (`javascript:`, `vbscript:`,
+`data:`). The same goes for a Markdown link or image with such an address: the address
+is dropped and the text kept. The span points at the element, attribute or link.
+
+## Why it matters
+
+Plans come from many hands. Anything that runs in a resident's browser could track
+them, change what the page says, or send them elsewhere, under the council's name.
+The site only publishes text, lists, tables, emphasis, superscript and subscript, line
+breaks, paragraphs and links to web pages, e-mail addresses or files of the plan.
+
+## Example
+
+```markdown
+<p onclick="track()">Report anti-social behaviour <a href="javascript:open()">here</a></p>
+<script src="https://stats.example.com/t.js"></script>
+
+Read [the summary](javascript:alert(1)).
+```
+
+## How to fix it
+
+Keep the words and write links as ordinary addresses; leave scripts, styles and embedded
+frames out of the plan (the site's theme provides everything a page needs):
+
+```markdown
+Report anti-social behaviour [on the council's website](https://www.melton.gov.uk/asb).
+```
+)EXPLAIN";
+
 }  // namespace
 
 std::string_view explanation(DiagCode id) {
@@ -817,6 +852,8 @@ std::string_view explanation(DiagCode id) {
             return kW118;
         case DiagCode::W119:
             return kW119;
+        case DiagCode::W120:
+            return kW120;
     }
     return info(id).summary;
 }

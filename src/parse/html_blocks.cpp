@@ -4,13 +4,67 @@
 
 #include <algorithm>
 #include <array>
+#include <cctype>
 #include <cstring>
 
 namespace planc {
 
 namespace {
 
-constexpr std::array<std::string_view, 6> kVoidElements = {"br", "hr", "img", "input", "meta", "wbr"};
+constexpr std::array<std::string_view, 14> kVoidElements = {"br",   "hr",    "img",  "input", "meta",   "wbr",  "link",
+                                                            "base", "embed", "area", "col",   "source", "track", "param"};
+
+/// Elements removed with everything in them (and a W120): they run script, load other
+/// pages or resources, style or reshape the page, or ask residents for data.
+constexpr std::array<std::string_view, 24> kDroppedElements = {
+    "script", "style",    "iframe", "frame",  "frameset", "object", "embed",    "applet",
+    "form",   "input",    "button", "select", "textarea", "option", "template", "svg",
+    "math",   "base",     "meta",   "link",   "noembed",  "noframes", "xmp",    "plaintext"};
+
+/// Attributes that hold a URL a browser follows or loads.
+constexpr std::array<std::string_view, 12> kUrlAttributes = {"href",   "src",      "action",     "formaction",
+                                                             "poster", "background", "xlink:href", "data",
+                                                             "srcset", "dynsrc",   "lowsrc",     "codebase"};
+
+bool is_url_attribute(std::string_view lower_name) {
+    return std::find(kUrlAttributes.begin(), kUrlAttributes.end(), lower_name) != kUrlAttributes.end();
+}
+
+/// Decodes the character references an attribute may hide a scheme behind
+/// ("&#106;avascript:", "java&#x73;cript:", "javascript&colon;").
+std::string decode_references(std::string_view v) {
+    std::string out;
+    for (std::size_t i = 0; i < v.size(); ++i) {
+        if (v[i] != '&') {
+            out.push_back(v[i]);
+            continue;
+        }
+        std::size_t end = i + 1;
+        while (end < v.size() && end - i < 12 && (std::isalnum(static_cast<unsigned char>(v[end])) || v[end] == '#')) ++end;
+        std::string_view name = v.substr(i + 1, end - i - 1);
+        std::size_t next = end < v.size() && v[end] == ';' ? end : end - 1;
+        if (name == "colon") out.push_back(':');
+        else if (name == "tab" || name == "newline") out.push_back(' ');
+        else if (name.size() > 1 && name[0] == '#') {
+            bool hex = name[1] == 'x' || name[1] == 'X';
+            unsigned long code = 0;
+            for (char c : name.substr(hex ? 2 : 1)) {
+                if (!std::isxdigit(static_cast<unsigned char>(c)) || (!hex && !std::isdigit(static_cast<unsigned char>(c))))
+                    break;
+                code = code * (hex ? 16 : 10) + static_cast<unsigned long>(std::isdigit(static_cast<unsigned char>(c))
+                                                                                ? c - '0'
+                                                                                : (std::tolower(c) - 'a' + 10));
+                if (code > 0x10FFFF) break;
+            }
+            out.push_back(code > 0 && code < 128 ? static_cast<char>(code) : '?');
+        } else {
+            out.push_back('&');
+            continue;
+        }
+        i = next;
+    }
+    return out;
+}
 
 /// HTML is not XML: void elements are not closed and entities like &nbsp; are not
 /// declared. This makes the text parseable by pugixml while remembering where each
@@ -73,17 +127,95 @@ std::string replace_entities(std::string text) {
 
 bool is_safe_url(std::string_view url) {
     std::string lower = ascii_lower(trim(url));
-    if (lower.rfind("http://", 0) == 0 || lower.rfind("https://", 0) == 0 || lower.rfind("mailto:", 0) == 0) return true;
+    if (lower.rfind("http://", 0) == 0 || lower.rfind("https://", 0) == 0 || lower.rfind("mailto:", 0) == 0 ||
+        lower.rfind("tel:", 0) == 0)
+        return true;
+    if (!unsafe_url_scheme(url).empty()) return false;
     // Relative: no scheme before the first '/', '?' or '#'.
     std::size_t colon = lower.find(':');
     std::size_t stop = lower.find_first_of("/?#");
     return colon == std::string::npos || (stop != std::string::npos && stop < colon);
 }
 
+/// The next node of a depth-first walk of `root`'s subtree, without recursion;
+/// `descend` false skips `n`'s children.
+pugi::xml_node next_in_walk(pugi::xml_node n, const pugi::xml_node& root, bool descend) {
+    if (descend && n.first_child()) return n.first_child();
+    while (n && n != root && !n.next_sibling()) n = n.parent();
+    if (!n || n == root) return {};
+    return n.next_sibling();
+}
+
+/// The words of a subtree (dropped elements left out), spaces collapsed; no recursion,
+/// so any depth is safe.
+std::string subtree_text(const pugi::xml_node& root) {
+    std::string text;
+    for (pugi::xml_node n = root.first_child(); n;) {
+        bool descend = true;
+        if (n.type() == pugi::node_pcdata || n.type() == pugi::node_cdata) {
+            text += n.value();
+        } else if (n.type() == pugi::node_element) {
+            text.push_back(' ');
+            descend = !is_dropped_element(ascii_lower(n.name()));
+        }
+        n = next_in_walk(n, root, descend);
+    }
+    return collapse_spaces(replace_entities(text));
+}
+
+/// Counts nesting while a reader descends.
+struct DepthGuard {
+    explicit DepthGuard(int& depth) : depth_(depth) { ++depth_; }
+    ~DepthGuard() { --depth_; }
+    DepthGuard(const DepthGuard&) = delete;
+    DepthGuard& operator=(const DepthGuard&) = delete;
+    int& depth_;
+};
+
 class HtmlReader {
 public:
     HtmlReader(const XmlBuffer& buffer, std::size_t base, const LineIndex& lines)
         : buffer_(buffer), base_(base), lines_(lines) {}
+
+    /// Reports (W120) everything in the tree that the reader will leave out because it
+    /// is not safe: dropped elements (not looked into), event attributes, script or data
+    /// URLs. Walks without recursion.
+    void report_unsafe(const pugi::xml_node& root, const std::string& path, Diagnostics& diags) const {
+        for (pugi::xml_node n = root.first_child(); n;) {
+            bool descend = true;
+            if (n.type() == pugi::node_element) {
+                std::string name = ascii_lower(n.name());
+                Location at{path, span_of(n)};
+                if (is_dropped_element(name)) {
+                    diags.report(DiagCode::W120, "raw HTML `<" + name + ">` element removed: it is not safe to publish", at);
+                    descend = false;
+                } else {
+                    for (pugi::xml_attribute a : n.attributes()) {
+                        std::string attr = ascii_lower(a.name());
+                        if (attr.size() > 2 && attr.compare(0, 2, "on") == 0) {
+                            diags.report(DiagCode::W120,
+                                         "raw HTML `" + attr + "` attribute removed from `<" + name + ">`: it runs script", at);
+                        } else if (is_url_attribute(attr)) {
+                            std::string scheme = unsafe_url_scheme(a.value());
+                            if (scheme.empty()) continue;
+                            diags.report(DiagCode::W120,
+                                         std::string(name == "a" ? "raw HTML link" : "raw HTML `<" + name + ">`") +
+                                             " with a `" + scheme + ":` address removed" +
+                                             (name == "a" ? "; its text is kept" : ""),
+                                         at);
+                        } else if (attr == "style") {
+                            std::string style = ascii_lower(decode_references(a.value()));
+                            if (style.find("expression(") != std::string::npos ||
+                                style.find("javascript:") != std::string::npos)
+                                diags.report(DiagCode::W120,
+                                             "raw HTML `style` attribute with script removed from `<" + name + ">`", at);
+                        }
+                    }
+                }
+            }
+            n = next_in_walk(n, root, descend);
+        }
+    }
 
     Span span_of(const pugi::xml_node& node) const {
         auto at = static_cast<std::size_t>(std::max<std::ptrdiff_t>(node.offset_debug(), 0));
@@ -92,6 +224,22 @@ public:
 
     /// Block-level children of an element.
     void read_blocks(const pugi::xml_node& parent, std::vector<Block>& out) {
+        if (depth_ >= kMaxNesting) {
+            // Nested too deep to be a real document: keep the words as one paragraph.
+            std::string text = subtree_text(parent);
+            if (text.empty()) return;
+            Block p;
+            p.kind = BlockKind::Paragraph;
+            p.span = span_of(parent);
+            p.from_html = true;
+            Inline t;
+            t.text = std::move(text);
+            t.span = p.span;
+            p.inlines.push_back(std::move(t));
+            out.push_back(std::move(p));
+            return;
+        }
+        DepthGuard guard(depth_);
         InlineText pending;
         Span pending_span;
         auto flush = [&] {
@@ -147,7 +295,7 @@ private:
             b.ordered = name == "ol";
             b.start = n.attribute("start").as_int(1);
             for (pugi::xml_node li : n.children()) {
-                if (li.type() != pugi::node_element) continue;
+                if (li.type() != pugi::node_element || is_dropped_element(ascii_lower(li.name()))) continue;
                 ListItem item;
                 item.span = span_of(li);
                 if (ascii_lower(li.name()) == "li") {
@@ -262,14 +410,17 @@ private:
         std::string name = ascii_lower(n.name());
         Inline in;
         in.span = span_of(n);
+        if (is_dropped_element(name)) return;  // never content (reported by report_unsafe)
+        if (depth_ >= kMaxNesting) {
+            in.text = subtree_text(n);
+            if (!in.text.empty()) out.push_back(std::move(in));
+            return;
+        }
+        DepthGuard guard(depth_);
         if (name == "br") {
             in.kind = InlineKind::LineBreak;
             out.push_back(std::move(in));
             return;
-        }
-        if (name == "script" || name == "style" || name == "iframe" || name == "object" || name == "embed" ||
-            name == "form" || name == "template") {
-            return;  // never content; issue #6 will report these
         }
         if (name == "img") {
             std::string src = n.attribute("src").value();
@@ -328,9 +479,72 @@ private:
     const XmlBuffer& buffer_;
     std::size_t base_;
     const LineIndex& lines_;
+    int depth_ = 0;
 };
 
 }  // namespace
+
+bool is_dropped_element(std::string_view lower_name) {
+    return std::find(kDroppedElements.begin(), kDroppedElements.end(), lower_name) != kDroppedElements.end();
+}
+
+std::string unsafe_url_scheme(std::string_view url) {
+    // Browsers skip leading spaces and control characters and ignore tabs and newlines
+    // anywhere in a URL: "java\tscript:" runs.
+    std::string scheme;
+    for (char c : url) {
+        auto u = static_cast<unsigned char>(c);
+        if (u <= 0x20 || u == 0x7F) continue;
+        if (c == ':') break;
+        scheme.push_back(static_cast<char>(std::tolower(u)));
+        if (scheme.size() > 16) return {};
+    }
+    if (scheme == "javascript" || scheme == "vbscript" || scheme == "data" || scheme == "livescript") return scheme;
+    return {};
+}
+
+std::string unsafe_tag_reason(std::string_view tag) {
+    if (tag.size() < 2 || tag[0] != '<' || tag[1] == '/' || tag[1] == '!' || tag[1] == '?') return {};
+    std::size_t i = 1;
+    std::size_t start = i;
+    while (i < tag.size() && (std::isalnum(static_cast<unsigned char>(tag[i])) || tag[i] == '-' || tag[i] == ':')) ++i;
+    std::string name = ascii_lower(tag.substr(start, i - start));
+    if (name.empty()) return {};
+    if (is_dropped_element(name)) return "`<" + name + ">` element";
+    auto space = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '/'; };
+    while (i < tag.size() && tag[i] != '>') {
+        if (space(tag[i])) {
+            ++i;
+            continue;
+        }
+        std::size_t a = i;
+        while (i < tag.size() && !space(tag[i]) && tag[i] != '=' && tag[i] != '>') ++i;
+        std::string attr = ascii_lower(tag.substr(a, i - a));
+        std::string value;
+        while (i < tag.size() && space(tag[i]) && tag[i] != '/') ++i;
+        if (i < tag.size() && tag[i] == '=') {
+            ++i;
+            while (i < tag.size() && space(tag[i]) && tag[i] != '/') ++i;
+            if (i < tag.size() && (tag[i] == '"' || tag[i] == '\'')) {
+                char q = tag[i++];
+                std::size_t end = tag.find(q, i);
+                if (end == std::string_view::npos) end = tag.size();
+                value = std::string(tag.substr(i, end - i));
+                i = end + 1;
+            } else {
+                std::size_t v = i;
+                while (i < tag.size() && !space(tag[i]) && tag[i] != '>') ++i;
+                value = std::string(tag.substr(v, i - v));
+            }
+        }
+        if (attr.size() > 2 && attr.compare(0, 2, "on") == 0) return "`" + attr + "` attribute";
+        if (is_url_attribute(attr)) {
+            std::string scheme = unsafe_url_scheme(decode_references(value));
+            if (!scheme.empty()) return "`" + scheme + ":` address";
+        }
+    }
+    return {};
+}
 
 std::size_t typed_number_length(std::string_view text) {
     std::size_t i = 0;
@@ -406,8 +620,6 @@ std::vector<std::string> read_allow_comment(std::string_view comment) {
 
 HtmlRead read_html_block(std::string_view literal, std::size_t offset, const LineIndex& lines, const std::string& path,
                          Diagnostics& diags) {
-    (void)path;
-    (void)diags;
     HtmlRead out;
     std::string_view trimmed = trim(literal);
     if (trimmed.rfind("<!--", 0) == 0) {
@@ -425,19 +637,38 @@ HtmlRead read_html_block(std::string_view literal, std::size_t offset, const Lin
                         pugi::encoding_utf8);
     HtmlReader reader(buffer, offset, lines);
     if (result) {
+        reader.report_unsafe(doc.first_child(), path, diags);
         reader.read_blocks(doc.first_child(), out.blocks);
         return out;
     }
     // Not well-formed: keep the words, drop the markup, so nothing is lost or unsafe.
+    // Unsafe tags are reported, and what is inside a script, style, ... is not kept.
     std::string text;
-    bool in_tag = false;
-    for (char c : literal) {
-        if (c == '<') in_tag = true;
-        else if (c == '>' && in_tag) {
-            in_tag = false;
-            text.push_back(' ');
-        } else if (!in_tag) {
-            text.push_back(c);
+    for (std::size_t i = 0; i < literal.size(); ++i) {
+        if (literal[i] != '<') {
+            text.push_back(literal[i]);
+            continue;
+        }
+        std::size_t close = literal.find('>', i);
+        if (close == std::string_view::npos) break;  // an unclosed tag: nothing after it is text
+        std::string_view tag = literal.substr(i, close - i + 1);
+        if (std::string reason = unsafe_tag_reason(tag); !reason.empty())
+            diags.report(DiagCode::W120, "raw HTML " + reason + " removed: it is not safe to publish",
+                         {path, lines.position(offset + i)});
+        std::size_t name_end = i + 1;
+        while (name_end < literal.size() && std::isalnum(static_cast<unsigned char>(literal[name_end]))) ++name_end;
+        std::string name = ascii_lower(literal.substr(i + 1, name_end - i - 1));
+        i = close;
+        text.push_back(' ');
+        if (is_dropped_element(name) && tag[tag.size() - 2] != '/' &&
+            std::find(kVoidElements.begin(), kVoidElements.end(), name) == kVoidElements.end()) {
+            // Skip to the element's end tag (or the end of the block).
+            std::string lower = ascii_lower(literal.substr(close + 1));
+            std::size_t end = lower.find("</" + name);
+            if (end == std::string::npos) break;
+            std::size_t end_close = literal.find('>', close + 1 + end);
+            if (end_close == std::string_view::npos) break;
+            i = end_close;
         }
     }
     std::string collapsed = collapse_spaces(replace_entities(text));

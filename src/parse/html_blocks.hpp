@@ -20,8 +20,27 @@ struct HtmlRead {
 /// Reads one raw HTML block whose text starts at byte `offset` of the source. Lists,
 /// paragraphs, tables, emphasis, sup/sub, br and safe links are kept; a leading number
 /// typed inside a list item ("1. ") is dropped; anything else is reduced to its text.
+/// What is not safe to publish (script, style, iframe, object, embed, forms, svg, on*
+/// attributes, javascript:/vbscript:/data: URLs) is removed with a W120 naming the place.
+/// Elements nested deeper than kMaxNesting are reduced to their text.
 HtmlRead read_html_block(std::string_view literal, std::size_t offset, const LineIndex& lines,
                          const std::string& path, Diagnostics& diags);
+
+/// How deep blocks (lists, quotes) and inlines (emphasis, links) may nest in the model;
+/// deeper content is kept as plain text, so nothing downstream recurses without bound.
+inline constexpr int kMaxNesting = 24;
+
+/// "javascript", "vbscript" or "data" when a URL would run script or carry data in a
+/// page (browsers ignore spaces and control characters in the scheme, so does this);
+/// "" for any other URL.
+std::string unsafe_url_scheme(std::string_view url);
+
+/// Why one inline HTML tag as written ("<img src=x onerror=alert(1)>") is not safe to
+/// publish: "a <script> element", "the `onerror` attribute", ...; "" when it is safe.
+std::string unsafe_tag_reason(std::string_view tag);
+
+/// True for elements whose content is never shown (script, style, iframe, ...).
+bool is_dropped_element(std::string_view lower_name);
 
 /// How an inline HTML tag is kept.
 struct InlineTag {

@@ -3,6 +3,7 @@
 #include <cmark-gfm-core-extensions.h>
 #include <cmark-gfm.h>
 
+#include <cctype>
 #include <memory>
 #include <mutex>
 
@@ -21,6 +22,34 @@ struct NodeDeleter {
 };
 using ParserPtr = std::unique_ptr<cmark_parser, ParserDeleter>;
 using NodePtr = std::unique_ptr<cmark_node, NodeDeleter>;
+
+/// The words of a cmark subtree, soft and hard breaks as spaces; walks with cmark's
+/// iterator, so any depth is safe.
+std::string subtree_text(cmark_node* root) {
+    std::string text;
+    cmark_iter* iter = cmark_iter_new(root);
+    for (cmark_event_type ev; (ev = cmark_iter_next(iter)) != CMARK_EVENT_DONE;) {
+        if (ev != CMARK_EVENT_ENTER) continue;
+        cmark_node* n = cmark_iter_get_node(iter);
+        switch (cmark_node_get_type(n)) {
+            case CMARK_NODE_TEXT:
+            case CMARK_NODE_CODE:
+            case CMARK_NODE_CODE_BLOCK:
+                if (const char* lit = cmark_node_get_literal(n)) text += lit;
+                break;
+            case CMARK_NODE_SOFTBREAK:
+            case CMARK_NODE_LINEBREAK:
+            case CMARK_NODE_PARAGRAPH:
+            case CMARK_NODE_HEADING:
+                text.push_back(' ');
+                break;
+            default:
+                break;
+        }
+    }
+    cmark_iter_free(iter);
+    return collapse_spaces(text);
+}
 
 void register_extensions_once() {
     static std::once_flag once;
@@ -66,7 +95,27 @@ private:
     }
 
     void read_children(cmark_node* parent, std::vector<Block>& out, std::vector<Suppression>* suppressions) {
+        if (block_depth_ >= kMaxNesting) {
+            // Lists or quotes nested deeper than any plan does: keep the words as one
+            // paragraph, so nothing later recurses without bound.
+            Block p;
+            p.kind = BlockKind::Paragraph;
+            p.span = first_text_span(parent);
+            Inline t;
+            t.text = subtree_text(parent);
+            t.span = p.span;
+            if (t.text.empty()) return;
+            p.inlines.push_back(std::move(t));
+            out.push_back(std::move(p));
+            return;
+        }
+        ++block_depth_;
         for (cmark_node* n = cmark_node_first_child(parent); n; n = cmark_node_next(n)) read_block(n, out, suppressions);
+        --block_depth_;
+    }
+
+    void report_unsafe(cmark_node* n, const std::string& what) {
+        diags_.report(DiagCode::W120, what, {path_, node_span(n)});
     }
 
     void read_block(cmark_node* n, std::vector<Block>& out, std::vector<Suppression>* suppressions) {
@@ -171,12 +220,29 @@ private:
 
     InlineText read_inlines(cmark_node* parent) {
         InlineText out;
+        if (inline_depth_ >= kMaxNesting) {
+            // Emphasis nested deeper than any plan does ("*****...x...*****"): plain text.
+            Inline t;
+            t.text = subtree_text(parent);
+            t.span = node_span(parent);
+            if (!t.text.empty()) out.push_back(std::move(t));
+            return out;
+        }
+        ++inline_depth_;
         std::vector<InlineText*> stack{&out};
         std::vector<InlineKind> open;
+        std::size_t ignored_opens = 0;   // container tags past the nesting limit
+        std::string skip_until;          // inside an inline <script> or <style>: its end tag
         for (cmark_node* n = cmark_node_first_child(parent); n; n = cmark_node_next(n)) {
             InlineText& target = *stack.back();
             const char* lit = cmark_node_get_literal(n);
             std::string literal = lit ? lit : "";
+            if (!skip_until.empty()) {
+                if (cmark_node_get_type(n) == CMARK_NODE_HTML_INLINE &&
+                    ascii_lower(literal).rfind("</" + skip_until, 0) == 0)
+                    skip_until.clear();
+                continue;
+            }
             Inline in;
             switch (cmark_node_get_type(n)) {
                 case CMARK_NODE_TEXT:
@@ -204,32 +270,66 @@ private:
                     in.kind = InlineKind::Strong;
                     in.children = read_inlines(n);
                     break;
-                case CMARK_NODE_LINK:
+                case CMARK_NODE_LINK: {
                     in.kind = InlineKind::Link;
                     in.url = cmark_node_get_url(n) ? cmark_node_get_url(n) : "";
                     in.children = read_inlines(n);
                     in.span = node_span(n);
+                    if (std::string scheme = unsafe_url_scheme(in.url); !scheme.empty()) {
+                        // The address would run script or carry data: drop it, keep the words.
+                        report_unsafe(n, "link to a `" + scheme + ":` address removed; its text is kept");
+                        for (Inline& child : in.children) target.push_back(std::move(child));
+                        continue;
+                    }
                     break;
-                case CMARK_NODE_IMAGE:
+                }
+                case CMARK_NODE_IMAGE: {
                     in.kind = InlineKind::Image;
                     in.url = cmark_node_get_url(n) ? cmark_node_get_url(n) : "";
                     in.text = plain_text(read_inlines(n));
                     in.span = node_span(n);
+                    if (std::string scheme = unsafe_url_scheme(in.url); !scheme.empty()) {
+                        report_unsafe(n, "image with a `" + scheme + ":` address removed; its description is kept");
+                        if (in.text.empty()) continue;
+                        in.kind = InlineKind::Text;
+                        in.url.clear();
+                    }
                     break;
+                }
                 case CMARK_NODE_HTML_INLINE: {
                     // Inline HTML is reduced to the few tags the model knows; any other
-                    // tag is dropped and its text kept.
+                    // tag is dropped and its text kept. Unsafe tags are reported, and the
+                    // text inside an inline <script> or <style> is not kept.
+                    if (std::string reason = unsafe_tag_reason(literal); !reason.empty()) {
+                        report_unsafe(n, "raw HTML " + reason + " removed: it is not safe to publish");
+                        std::string lower = ascii_lower(literal);
+                        for (const char* raw : {"script", "style", "textarea", "xmp", "noembed", "noframes", "iframe",
+                                                "template", "title"}) {
+                            std::string open_tag = std::string("<") + raw;
+                            if (lower.rfind(open_tag, 0) == 0 && lower.size() > open_tag.size() &&
+                                !std::isalnum(static_cast<unsigned char>(lower[open_tag.size()])) &&
+                                lower.find("/>") == std::string::npos)
+                                skip_until = raw;
+                        }
+                        continue;
+                    }
                     InlineTag tag = classify_inline_tag(literal);
                     if (tag.kind == InlineKind::LineBreak) {
                         in.kind = InlineKind::LineBreak;
                         break;
                     }
                     if (tag.is_container && !tag.closing) {
+                        if (inline_depth_ + open.size() >= static_cast<std::size_t>(kMaxNesting)) {
+                            ++ignored_opens;  // "<b><b><b>..." past the limit: text stays where it is
+                            continue;
+                        }
                         Inline container;
                         container.kind = tag.kind;
                         target.push_back(std::move(container));
                         stack.push_back(&target.back().children);
                         open.push_back(tag.kind);
+                    } else if (tag.is_container && tag.closing && ignored_opens > 0) {
+                        --ignored_opens;
                     } else if (tag.is_container && tag.closing && !open.empty() && open.back() == tag.kind) {
                         stack.pop_back();
                         open.pop_back();
@@ -246,12 +346,15 @@ private:
             }
             target.push_back(std::move(in));
         }
+        --inline_depth_;
         return out;
     }
 
     const LineIndex& lines_;
     const std::string& path_;
     Diagnostics& diags_;
+    int block_depth_ = 0;
+    int inline_depth_ = 0;
 };
 
 }  // namespace

@@ -123,7 +123,7 @@ void append_targets_table(pugi::xml_node parent, const Page& page, const Partner
             pugi::xml_node target = cell(tr, "td", target_class);
             append_cell_value(target, target_cell(t));
             if (auto v = sort_value(t.target_value); !v.empty()) html::set_attr(target, "data-sort-value", v);
-            pugi::xml_node when = html::element(tr, "td");
+            pugi::xml_node when = html::element(tr, "td", {{"class", "date"}});
             append_cell_value(when, deadline_cell(t));
             if (t.deadline) html::set_attr(when, "data-sort-value", t.deadline->iso());
             if (options.priority_column) {
@@ -131,7 +131,7 @@ void append_targets_table(pugi::xml_node parent, const Page& page, const Partner
                 if (to_be_confirmed(t))
                     append_tbc_tag(status);
                 else
-                    append_tag(status, "Set", "set");
+                    append_tag(status, "Complete", "set");
             }
         }
     }

@@ -141,6 +141,7 @@ std::string folder_of(const std::string& page) {
 
 void check_site_links(const RecordingOutput& out, const Project& project, Diagnostics& diags) {
     const std::string& base_url = project.settings.base_url;
+    const std::string root_path = site_root_path(base_url);
     std::map<std::string, ScannedPage> pages;
     for (const auto& [path, bytes] : out.files()) {
         if (path.size() > 5 && path.compare(path.size() - 5, 5, ".html") == 0) pages.emplace(path, scan(bytes));
@@ -165,11 +166,15 @@ void check_site_links(const RecordingOutput& out, const Project& project, Diagno
             if (!scanned.base.empty() && !has_scheme(url) && url.front() != '/' && url.front() != '#') {
                 url = scanned.base + url;
             }
-            // Absolute addresses on this site (from the base URL) are checked like relative ones.
-            if (!base_url.empty() && url.rfind(base_url, 0) == 0 && (has_scheme(base_url) || base_url.front() == '/')) {
-                url = url.substr(base_url.size());
+            // Addresses of this site written from its root (404.html) or in full are
+            // checked like relative ones.
+            for (const std::string& prefix : {base_url, root_path}) {
+                if (prefix.empty() || url.rfind(prefix, 0) != 0 || !(has_scheme(prefix) || prefix.front() == '/'))
+                    continue;
+                url = url.substr(prefix.size());
                 folder.clear();
                 if (url.empty()) url = "index.html";
+                break;
             }
             if (has_scheme(url) || url.rfind("//", 0) == 0 || url.front() == '/') continue;  // another site
             std::string fragment;

@@ -88,7 +88,8 @@ void write_page(SiteContext& site, Page& page, OutputSink& out) {
     b.values["page.title"] = page.title;
     b.values["page.caption"] = page.caption;
     b.values["page.description"] = page.description;
-    b.values["page.base"] = "";  // set on 404.html, whose address varies
+    b.values["page.standalone"] = "";  // 404.html: styles inline, links from the site root
+    b.values["page.inline_css"] = "";
     b.values["page.head_title"] = page.title == s.title ? s.title : page.title + " \u2013 " + s.title;
     for (const auto& [key, value] : page.values) b.values[key] = value;
     build_breadcrumbs(page, page.slot("breadcrumbs"));
@@ -97,7 +98,8 @@ void write_page(SiteContext& site, Page& page, OutputSink& out) {
 
     pugi::xml_document doc;
     std::set<std::string> unknown;
-    apply_template(*tmpl, b, paths::root_prefix(page.path), doc, unknown);
+    std::string root = page.root.empty() ? paths::root_prefix(page.path) : page.root;
+    apply_template(*tmpl, b, root, doc, unknown);
     for (const std::string& name : unknown) {
         if (!site.reported_unknown.insert(page.layout + ":" + name).second) continue;
         std::string kind = name.substr(0, name.find(':'));

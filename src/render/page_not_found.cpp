@@ -1,5 +1,6 @@
-// 404.html: served by the web server for any missing address, so its links cannot be
-// relative to where it is; they start from the base URL of planc.yml.
+// 404.html: served by the web server for any missing address, so nothing on it may be
+// relative to where it is: links start from the site root (the path of planc.yml's
+// base_url) and the stylesheet is written into the page, so it loads nothing.
 
 #include "render/html.hpp"
 #include "render/pages.hpp"
@@ -7,13 +8,24 @@
 
 namespace planc {
 
+std::string site_root_path(const std::string& base_url) {
+    std::size_t scheme = base_url.find("://");
+    if (scheme == std::string::npos) return !base_url.empty() && base_url.front() == '/' ? base_url : "/";
+    std::size_t slash = base_url.find('/', scheme + 3);
+    return slash == std::string::npos ? "/" : base_url.substr(slash);
+}
+
 void write_not_found_page(SiteContext& site, OutputSink& out) {
     Page page;
     page.path = paths::kNotFound;
     page.title = "Page not found";
     page.in_sitemap = false;
-    page.values["page.base"] = site.project.settings.base_url;
-    const std::string& base = site.project.settings.base_url;
+    const std::string& base_url = site.project.settings.base_url;
+    std::string base = site_root_path(base_url);
+    page.root = base;
+    page.values["page.standalone"] = "true";
+    for (const ThemeAsset& a : site.theme.assets)
+        if (a.path == "site.css") page.values["page.inline_css"] = a.bytes;
     pugi::xml_node c = page.content();
     html::element_text(c, "p", "If you typed the web address, check it is correct.");
     html::element_text(c, "p", "If you pasted the web address, check you copied the entire address.");

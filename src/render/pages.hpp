@@ -73,6 +73,10 @@ std::map<std::string, std::string> make_leaflet_pdfs(const std::map<std::string,
 /// True when the weasyprint program can be found on PATH.
 bool weasyprint_available();
 
+/// The path part of the base URL, where the site's root is on its host
+/// ("https://x.gov.uk/plans/" -> "/plans/"; "/" when there is none).
+std::string site_root_path(const std::string& base_url);
+
 /// The date the content was last changed, for the accessibility statement: the newest
 /// approval date or document year in the project ("March 2020"); empty if none.
 std::string content_date_words(const Project& project);

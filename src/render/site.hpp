@@ -58,6 +58,8 @@ struct Page {
     std::string layout = "page";
     std::vector<Crumb> crumbs;  ///< from home down to the parent page
     bool in_sitemap = true;
+    /// How links in the template reach the site root; empty: relative to `path`.
+    std::string root;
     /// Also keep a copy for printing to PDF (SiteContext::print_pages).
     bool printable = false;
     /// Extra values for the template (e.g. "leaflet.pdf").

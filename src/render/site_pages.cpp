@@ -69,7 +69,7 @@ void render_pages(const Project& project, RecordingOutput& out, Diagnostics& dia
     if (name_clashes(project, diags)) return;
     Theme theme = load_theme(project.root, project.settings.theme, diags);
     if (diags.has_errors()) return;
-    SiteContext site{project, theme, diags, {}, {}, {}, {}, {}};
+    SiteContext site{project, theme, diags, {}, {}, {}, {}, {}, {}};
     copy_theme_assets(theme, out);
 
     bool pdf = options.pdf && weasyprint_available();

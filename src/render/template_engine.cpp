@@ -55,6 +55,13 @@ bool bind_element(pugi::xml_node n, const Bindings& b, const std::string& root_p
         }
         n.remove_attribute(cond);
     }
+    if (pugi::xml_attribute cond = n.attribute("data-unless")) {
+        if (condition_holds(b, cond.value(), unknown)) {
+            n.parent().remove_child(n);
+            return false;
+        }
+        n.remove_attribute(cond);
+    }
     rebase_links(n, root_prefix);
     std::vector<pugi::xml_attribute> bound;
     for (pugi::xml_attribute a : n.attributes()) {

@@ -8,6 +8,7 @@
 //                                an empty value removes the attribute
 //   data-slot="content"          replaces the element's content with generated nodes
 //   data-if="page.description"   keeps the element only when the value or slot is not empty
+//   data-unless="page.standalone" keeps the element only when it is empty
 //
 // Links written in a template (href, src, action) are relative to the site root; the
 // engine makes them relative to each page, so the site works from any folder and from

@@ -24,7 +24,8 @@ endif()
 # A fresh site, built once for the gates that read it. A build of the seeds takes seconds:
 # one still running after 90 s is stuck, and is stopped before it eats the machine.
 add_test(NAME site_build
-  COMMAND ${PLANC_BASH} -c "rm -rf \"$1\" && exec timeout -k 5 90 \"$0\" build \"$2\" --out \"$1\""
+  COMMAND ${PLANC_BASH} -c "rm -rf \"$1\"; timeout -k 5 90 \"$0\" build \"$2\" --out \"$1\"; s=$?; \
+[ $s -eq 124 ] && echo \"FAIL  planc build took over 90 s: stopped\"; exit $s"
           $<TARGET_FILE:planc> ${PLANC_GATES_SITE} ${CMAKE_SOURCE_DIR})
 set_tests_properties(site_build PROPERTIES FIXTURES_SETUP planc_site TIMEOUT 180 LABELS browser)
 

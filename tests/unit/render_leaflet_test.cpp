@@ -3,6 +3,7 @@
 
 #include <catch2/catch.hpp>
 
+#include "planc/load.hpp"
 #include "render/target_words.hpp"
 #include "render_test_support.hpp"
 
@@ -93,4 +94,30 @@ TEST_CASE("leaflet.pdf: two sides of A4 at most, the same bytes every time", "[r
     CHECK(count(pdf, "/Type /Page\n") == 1);  // one page for this small plan
     CHECK(pdf.find("planc-leaflet-") == std::string::npos);  // no temporary paths leak in
     CHECK(a.at("testshire/2009-10/leaflet/index.html").find("href=\"leaflet.pdf\"") != std::string::npos);
+}
+
+TEST_CASE("every seed plan's leaflet prints on at most two sides of A4", "[render][pdf]") {
+    if (!weasyprint_available()) {
+        WARN("weasyprint is not installed: no PDF to check");
+        return;
+    }
+    Diagnostics load_diags;
+    Project project = load_project(PLANC_SOURCE_DIR, load_diags);
+    Diagnostics diags;
+    auto files = render(project, diags, true);
+    CHECK_FALSE(diags.has_errors());
+    int leaflets = 0;
+    for (const Partnership& p : project.partnerships) {
+        for (const Document& d : p.documents) {
+            if (d.kind != DocumentKind::Plan) continue;
+            std::string path = p.slug + "/" + d.slug + "/leaflet/leaflet.pdf";
+            INFO(path);
+            REQUIRE(files.count(path) == 1);
+            std::size_t pages = count(files.at(path), "/Type /Page\n");
+            CHECK(pages >= 1);
+            CHECK(pages <= 2);
+            ++leaflets;
+        }
+    }
+    CHECK(leaflets >= 4);
 }

@@ -100,8 +100,12 @@ TEST_CASE("every page links to the accessibility statement from its footer", "[r
                           "\">Accessibility statement</a>") != std::string::npos);
     }
     CHECK(pages >= 10);
-    // 404.html is served at any address: its links start from the base URL.
-    CHECK(files.at("404.html").find("<base href=\"https://plans.example.gov.uk/\">") != std::string::npos);
+    // 404.html is served at any address: its links start from the site root and its
+    // styles are in the page.
+    const std::string& missing = files.at("404.html");
+    CHECK(missing.find("href=\"/accessibility/index.html\">Accessibility statement</a>") != std::string::npos);
+    CHECK(missing.find("<style>") != std::string::npos);
+    CHECK(missing.find("<link rel=\"stylesheet\"") == std::string::npos);
 }
 
 TEST_CASE("every page has one h1, a skip link, landmarks and the site language", "[render]") {
@@ -285,4 +289,17 @@ TEST_CASE("the repository's own content renders with no findings and no broken l
     }
     CHECK(files.count("melton/2009-10/leaflet/index.html") == 1);
     CHECK(files.count("melton/2020-03-scrutiny/index.html") == 1);
+}
+
+TEST_CASE("an image the content names but does not have is an E004 at its place", "[render]") {
+    std::string plan = kPlan;
+    plan.replace(plan.find("ASB is our main concern."), 24, "![Map of hotspots](hotspots.png)");
+    Diagnostics diags;
+    auto files = render(make_project({{"2009-10", plan}}), diags);
+    REQUIRE(diags.items().size() == 1);
+    CHECK(diags.items()[0].code == DiagCode::E004);
+    CHECK(diags.items()[0].location.file == "content/testshire/2009-10.md");
+    CHECK(diags.items()[0].message.find("testshire/hotspots.png") != std::string::npos);
+    CHECK(files.at("testshire/2009-10/index.html").find("<img src=\"../hotspots.png\" alt=\"Map of hotspots\">") !=
+          std::string::npos);
 }

@@ -1,0 +1,358 @@
+#!/usr/bin/env python3
+"""The measuring half of bench/run.sh (python3 standard library only).
+
+    python3 bench/bench.py --planc build-bench/planc --runs 5 [--runs-large 3] \
+        [--profile bench/out/profile-1000.txt] [--command "bench/run.sh ..."] 100 1000 5000
+
+For each corpus size it runs, round-robin so that noise spreads evenly, K times each:
+  cmark-gfm  the floor: one process, `cmark-gfm -e table --unsafe` given every Markdown
+             file of the corpus as arguments (cmark-gfm reads and concatenates them, then
+             parses and renders the whole as one document to HTML on stdout -> /dev/null);
+  hugo       the Debian hugo building the same content/ as a plain site (generated minimal
+             project: two layouts rendering .Content, raw HTML allowed, no taxonomies, RSS,
+             sitemap or 404), output pages counted;
+  build      `planc build CORPUS --out bench/out/N/site` (model, checks, pages, leaflets,
+             data, search index);
+  check      `planc check CORPUS`, findings written to a file.
+Each run is wrapped in `/usr/bin/time -f "%e %U %S %M"` (peak RSS in KB) and timed outside
+with a monotonic clock; output folders are removed before each run (not timed). One
+untimed warm-up run per tool first fills the page cache. Reports medians.
+Writes bench/RESULTS.md and bench/out/results.json.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime
+import json
+import os
+import platform
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+BENCH = Path(__file__).resolve().parent
+REPO = BENCH.parent
+OUT = BENCH / "out"
+CORPUS = BENCH / "corpus"
+
+HUGO_CONFIG = """baseURL = "https://community-safety.example.gov.uk/"
+title = "planc benchmark corpus {n}"
+contentDir = "{content}"
+disableKinds = ["taxonomy", "term", "RSS", "sitemap", "robotsTXT", "404"]
+[markup.goldmark.renderer]
+unsafe = true
+"""
+HUGO_SINGLE = ('<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>{{ .Title }}</title></head>'
+               '<body><main>{{ .Content }}</main></body></html>\n')
+HUGO_LIST = ('<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>{{ .Title }}</title></head>'
+             '<body><main>{{ .Content }}<ul>{{ range .Pages }}<li><a href="{{ .RelPermalink }}">{{ .Title }}</a></li>'
+             '{{ end }}</ul></main></body></html>\n')
+
+
+def sh(cmd: list[str] | str, **kw) -> str:
+    try:
+        return subprocess.run(cmd, shell=isinstance(cmd, str), capture_output=True, text=True, **kw).stdout.strip()
+    except OSError:
+        return "(not available)"
+
+
+def corpus_files(n: int) -> tuple[list[Path], list[Path]]:
+    content = CORPUS / str(n) / "content"
+    md = sorted(content.rglob("*.md"))
+    plans = [p for p in md if p.name != "_index.md"]
+    return md, plans
+
+
+def hugo_project(n: int) -> Path:
+    proj = OUT / str(n) / "hugo-project"
+    if proj.exists():
+        shutil.rmtree(proj)
+    (proj / "layouts" / "_default").mkdir(parents=True)
+    (proj / "config.toml").write_text(HUGO_CONFIG.format(n=n, content=(CORPUS / str(n) / "content").resolve()))
+    (proj / "layouts" / "_default" / "single.html").write_text(HUGO_SINGLE)
+    (proj / "layouts" / "_default" / "list.html").write_text(HUGO_LIST)
+    return proj
+
+
+class Tool:
+    def __init__(self, name: str, argv: list[str], clean: list[Path], stdout: Path | None, stderr: Path):
+        self.name, self.argv, self.clean, self.stdout, self.stderr = name, argv, clean, stdout, stderr
+        self.runs: list[dict] = []
+        self.failed: str | None = None
+
+    def run_once(self, record: bool) -> None:
+        for c in self.clean:
+            if c.exists():
+                shutil.rmtree(c)
+        with tempfile.NamedTemporaryFile("r", suffix=".time") as tf:
+            argv = ["/usr/bin/time", "-f", "%e %U %S %M", "-o", tf.name] + self.argv
+            out = open(self.stdout, "w") if self.stdout else subprocess.DEVNULL
+            with open(self.stderr, "w") as err:
+                t0 = time.perf_counter()
+                rc = subprocess.run(argv, stdout=out, stderr=err).returncode
+                wall = time.perf_counter() - t0
+            if self.stdout:
+                out.close()
+            fields = tf.read().split("\n")
+        line = next((f for f in reversed(fields) if re.fullmatch(r"[\d.]+ [\d.]+ [\d.]+ \d+", f.strip())), None)
+        if line is None:
+            self.failed = f"no timing from /usr/bin/time: {fields!r}"
+            return
+        _e, user, system, rss = line.split()
+        # planc check exits 1 when the corpus has errors: that is a result, not a failure
+        # of the tool; planc build exiting 1 means nothing was built: a failure.
+        ok = rc == 0 or (self.name == "check" and rc == 1)
+        if not ok:
+            tail = self.stderr.read_text(errors="replace")[-2000:]
+            self.failed = f"exit {rc}: {tail}"
+        if record:
+            self.runs.append(dict(wall=wall, user=float(user), sys=float(system), rss_kb=int(rss), rc=rc))
+
+    def median(self, key: str) -> float:
+        return statistics.median(r[key] for r in self.runs)
+
+
+def bench_size(n: int, planc: str, runs: int) -> dict:
+    md, plans = corpus_files(n)
+    if not plans:
+        raise SystemExit(f"bench/corpus/{n} has no plans: run bench/generate_corpus.py --plans {n}")
+    in_bytes = sum(p.stat().st_size for p in md)
+    plan_bytes = sum(p.stat().st_size for p in plans)
+    partnerships = len({p.parent for p in plans})
+    d = OUT / str(n)
+    d.mkdir(parents=True, exist_ok=True)
+    proj = hugo_project(n)
+    corpus = str(CORPUS / str(n))
+    tools = [
+        Tool("cmark-gfm", ["cmark-gfm", "-e", "table", "--unsafe"] + [str(p) for p in md], [], None,
+             d / "cmark.stderr"),
+        Tool("hugo", ["hugo", "--source", str(proj), "--destination", str(d / "hugo-public"), "--quiet",
+                      "--cacheDir", str(d / "hugo-cache")], [d / "hugo-public"], d / "hugo.stdout", d / "hugo.stderr"),
+        Tool("build", [planc, "build", corpus, "--out", str(d / "site")], [d / "site"], d / "build.stdout",
+             d / "build.stderr"),
+        Tool("check", [planc, "check", corpus], [], d / "check.stdout", d / "check.stderr"),
+    ]
+    print(f"== {n} plans: {len(plans)} plan files in {partnerships} partnerships, {in_bytes / 1e6:.1f} MB Markdown; "
+          f"{runs} runs each", flush=True)
+    for t in tools:  # warm-up, not recorded
+        t.run_once(record=False)
+    for i in range(runs):
+        for t in tools:
+            if t.failed:
+                continue
+            t.run_once(record=True)
+        print(f"   run {i + 1}/{runs}: " + ", ".join(
+            f"{t.name} {t.runs[-1]['wall']:.2f}s" if t.runs and not t.failed else f"{t.name} FAILED" for t in tools),
+            flush=True)
+
+    # What each tool produced, to show it did the whole job.
+    hugo_pages = sum(1 for _ in (d / "hugo-public").rglob("index.html")) if (d / "hugo-public").exists() else 0
+    site = d / "site"
+    site_files = [p for p in site.rglob("*") if p.is_file()] if site.exists() else []
+    build_err = (d / "build.stderr").read_text(errors="replace") if (d / "build.stderr").exists() else ""
+    summary = next((l for l in build_err.splitlines() if l.startswith("built ")), "")
+    findings = {}
+    check_text = ""
+    for f in (d / "check.stdout", d / "check.stderr"):
+        if f.exists():
+            check_text += f.read_text(errors="replace")
+    for code in re.findall(r"\b([EW]\d{3})\b", check_text):
+        findings[code] = findings.get(code, 0) + 1
+    result = dict(
+        n=n, plans=len(plans), partnerships=partnerships, in_bytes=in_bytes, plan_bytes=plan_bytes,
+        hugo_pages=hugo_pages, hugo_expected=len(plans) + partnerships + 1,
+        site_html=sum(1 for p in site_files if p.suffix == ".html"), site_files=len(site_files),
+        site_bytes=sum(p.stat().st_size for p in site_files), build_summary=summary,
+        check_findings=dict(sorted(findings.items())),
+        check_findings_total=len(re.findall(r"\b(?:warning|error)\b", check_text)),
+        tools={},
+    )
+    for t in tools:
+        result["tools"][t.name] = dict(
+            failed=t.failed, runs=t.runs,
+            wall=t.median("wall") if t.runs else None,
+            cpu=statistics.median(r["user"] + r["sys"] for r in t.runs) if t.runs else None,
+            rss_mb=max(r["rss_kb"] for r in t.runs) / 1024 if t.runs else None,
+            argv=" ".join(t.argv[:6]) + (" ..." if len(t.argv) > 6 else ""),
+        )
+    return result
+
+
+def fmt_ratio(a: float | None, b: float | None) -> str:
+    return f"{a / b:.2f}x" if a and b else "n/a"
+
+
+def machine() -> dict:
+    cpu = next((l.split(":", 1)[1].strip() for l in sh(["lscpu"]).splitlines() if l.startswith("Model name")), "?")
+    mem = next((l.split()[1] for l in Path("/proc/meminfo").read_text().splitlines() if l.startswith("MemTotal")), "0")
+    return dict(
+        nproc=sh(["nproc"]), cpu=cpu, mem_gb=f"{int(mem) / 1024 / 1024:.1f}",
+        date=sh(["date", "-u"]), kernel=platform.release(),
+        os=sh("grep PRETTY_NAME /etc/os-release | cut -d= -f2 | tr -d '\"'"),
+        planc=sh([ARGS.planc, "--version"]),
+        cmark=sh(["cmark-gfm", "--version"]).splitlines()[0] if sh(["cmark-gfm", "--version"]) else "?",
+        hugo=sh(["hugo", "version"]),
+        gxx=sh(["g++", "--version"]).splitlines()[0],
+        python=platform.python_version(),
+        git=sh(["git", "-C", str(REPO), "rev-parse", "--short", "HEAD"]),
+        dirty=bool(sh(["git", "-C", str(REPO), "status", "--porcelain", "--", "src", "include", "themes",
+                       "CMakeLists.txt"])),
+    )
+
+
+def verdict(ok: bool | None) -> str:
+    return "n/a" if ok is None else ("**met**" if ok else "**not met**")
+
+
+def report(results: list[dict], m: dict, command: str, profile: str | None, runs: int, runs_large: int) -> str:
+    L = []
+    L += ["# planc benchmark results", "",
+          "Generated by `bench/run.sh` (do not edit by hand; rerun it). Not a test: never run in CI.", "",
+          "## Machine and tools", "",
+          f"- date: {m['date']}",
+          f"- machine: {m['nproc']} CPUs (`nproc`), {m['cpu']}, {m['mem_gb']} GB RAM; {m['os']}, Linux {m['kernel']}",
+          f"- planc: `{m['planc']}`, Release build (`build-bench/`, {m['gxx']}), commit {m['git']}"
+          + (" plus uncommitted work in the tree (other engineers' changes at the time of the run)" if m["dirty"] else ""),
+          f"- cmark-gfm: `{m['cmark']}`",
+          f"- hugo: `{m['hugo']}`",
+          f"- python: {m['python']}", "",
+          "Reproduce (from the repository root; `bench/setup.sh` installs hugo, cmark-gfm, GNU time, perf):", "",
+          "```sh", "bench/setup.sh", command, "```", "",
+          "## What is measured", "",
+          f"Each tool is run {runs} times per size ({runs_large} at 5,000 plans), round-robin, after one untimed warm-up "
+          "run; the table shows the **median** wall time. Peak RSS is the largest `%M` of "
+          "`/usr/bin/time` over the runs. MB/s is the corpus's Markdown bytes (every `.md` file under `content/`, "
+          "plans and partnership `_index.md`) divided by the median wall time. CPU is user+system seconds (median).", "",
+          "- **cmark-gfm** (the floor): one process given every `.md` file of the corpus as arguments "
+          "(`cmark-gfm -e table --unsafe FILES... > /dev/null`); cmark-gfm concatenates its inputs and parses and "
+          "renders them as one document. Single-threaded; it does no file writing, no model and no checks.",
+          "- **hugo**: the Debian package building the same `content/` as a plain site: a generated minimal project "
+          "(`bench/out/N/hugo-project/`: `contentDir` pointing at the corpus, two layouts that render `.Content` and a "
+          "list of pages, raw HTML allowed, taxonomies/RSS/sitemap/404 disabled). It reads the plans' YAML front "
+          "matter as is. Output pages are counted below to show it rendered every page.",
+          "- **planc build**: `planc build CORPUS --out bench/out/N/site`: load, model, every check, site pages, "
+          "leaflets, open data, search index; output folder removed before each run.",
+          "- **planc check**: `planc check CORPUS`, findings written to a file.", "",
+          "Corpora are synthetic (`bench/generate_corpus.py`, seed 2009), shaped like the seeds: 20 plans per "
+          "partnership, 20-60 KB per plan, 4-6 priorities with Markdown, raw HTML and table targets, performance, "
+          "indicator status, survey, action plan and approval tables.", "",
+          "## Results", "",
+          "| plans | MB in | tool | median wall s | ms/plan | MB/s | CPU s | peak RSS MB | vs cmark-gfm | vs hugo |",
+          "|---:|---:|---|---:|---:|---:|---:|---:|---:|---:|"]
+    for r in results:
+        floor = r["tools"]["cmark-gfm"]["wall"]
+        hugo = r["tools"]["hugo"]["wall"]
+        mb = r["in_bytes"] / 1e6
+        for name in ["cmark-gfm", "hugo", "build", "check"]:
+            t = r["tools"][name]
+            label = {"build": "planc build", "check": "planc check"}.get(name, name)
+            if t["wall"] is None:
+                L.append(f"| {r['n']} | {mb:.1f} | {label} | FAILED | | | | | | |")
+                continue
+            L.append(f"| {r['n']} | {mb:.1f} | {label} | {t['wall']:.3f} | {t['wall'] * 1000 / r['plans']:.2f} | "
+                     f"{mb / t['wall']:.1f} | {t['cpu']:.2f} | {t['rss_mb']:.0f} | "
+                     f"{fmt_ratio(t['wall'], floor)} | {fmt_ratio(t['wall'], hugo)} |")
+    L += ["", "Ratios are wall-time ratios, planc (or the tool) over the reference: below 1 means faster than it.", ""]
+
+    L += ["## Against the goals", "",
+          "| plans | build / cmark-gfm (goal ≤ 2x) | hugo / build (goal ≥ 5x) | check / cmark-gfm (goal ≤ 1x) | "
+          "build peak RSS vs 3 × input + 64 MB | check peak RSS |",
+          "|---:|---|---|---|---|---|"]
+    for r in results:
+        T = r["tools"]
+        b, c, f, h = T["build"]["wall"], T["check"]["wall"], T["cmark-gfm"]["wall"], T["hugo"]["wall"]
+        limit = 3 * r["in_bytes"] / 2**20 + 64
+        cells = [str(r["n"])]
+        cells.append(f"{b / f:.2f}x {verdict(b / f <= 2)}" if b and f else "n/a")
+        cells.append(f"{h / b:.2f}x {verdict(h / b >= 5)}" if b and h else "n/a")
+        cells.append(f"{c / f:.2f}x {verdict(c / f <= 1)}" if c and f else "n/a")
+        rss = T["build"]["rss_mb"]
+        cells.append(f"{rss:.0f} MB of {limit:.0f} MB {verdict(rss <= limit)}" if rss else "n/a")
+        crss = T["check"]["rss_mb"]
+        cells.append(f"{crss:.0f} MB of {limit:.0f} MB {verdict(crss <= limit)}" if crss else "n/a")
+        L.append("| " + " | ".join(cells) + " |")
+    L += ["", "The speed goals are stated for 1,000 and 5,000 plans; 100 plans is shown for the trend.", ""]
+
+    L += ["## Linearity (planc build, ms per plan)", ""]
+    per = [(r["n"], r["tools"]["build"]["wall"] * 1000 / r["plans"]) for r in results if r["tools"]["build"]["wall"]]
+    perc = [(r["n"], r["tools"]["check"]["wall"] * 1000 / r["plans"]) for r in results if r["tools"]["check"]["wall"]]
+    if per:
+        L.append("| plans | build ms/plan | check ms/plan | cmark-gfm ms/plan | build RSS MB per MB in |")
+        L.append("|---:|---:|---:|---:|---:|")
+        for r in results:
+            T = r["tools"]
+            def mpp(t):
+                return f"{T[t]['wall'] * 1000 / r['plans']:.2f}" if T[t]["wall"] else "n/a"
+            rssr = f"{T['build']['rss_mb'] / (r['in_bytes'] / 2**20):.2f}" if T["build"]["rss_mb"] else "n/a"
+            L.append(f"| {r['n']} | {mpp('build')} | {mpp('check')} | {mpp('cmark-gfm')} | {rssr} |")
+        L.append("")
+        if len(per) > 1:
+            lo, hi = per[0], per[-1]
+            growth = hi[1] / lo[1]
+            word = "linear (within ±25%)" if 0.75 <= growth <= 1.25 else ("worse than linear" if growth > 1.25 else
+                                                                             "better than linear (fixed costs amortised)")
+            L.append(f"From {lo[0]} to {hi[0]} plans the build's time per plan changes by a factor of {growth:.2f}: "
+                     f"{word}.")
+            if len(per) > 2:
+                mid = per[1]
+                L.append(f"From {mid[0]} to {hi[0]} plans: factor {hi[1] / mid[1]:.2f}.")
+        L.append("")
+
+    L += ["## What each run produced", "", "| plans | partnerships | hugo pages (expected) | planc build summary | "
+          "planc site files (HTML) | planc check findings by code |", "|---:|---:|---|---|---|---|"]
+    for r in results:
+        codes = ", ".join(f"{k} {v}" for k, v in r["check_findings"].items()) or "none"
+        L.append(f"| {r['n']} | {r['partnerships']} | {r['hugo_pages']} ({r['hugo_expected']}) | "
+                 f"{r['build_summary'].replace('|', '/') or 'n/a'} | {r['site_files']} ({r['site_html']}), "
+                 f"{r['site_bytes'] / 1e6:.1f} MB | {codes} |")
+    fails = [(r["n"], n, t["failed"]) for r in results for n, t in r["tools"].items() if t["failed"]]
+    if fails:
+        L += ["", "### Failures", ""]
+        for n, name, why in fails:
+            L += [f"- {n} plans, {name}:", "", "```", why.strip()[-1500:], "```"]
+    L.append("")
+    if profile and Path(profile).exists():
+        L += [Path(profile).read_text().rstrip(), ""]
+    return "\n".join(L)
+
+
+def main() -> int:
+    global ARGS
+    ap = argparse.ArgumentParser()
+    ap.add_argument("sizes", nargs="+", type=int)
+    ap.add_argument("--planc", required=True)
+    ap.add_argument("--runs", type=int, default=5)
+    ap.add_argument("--runs-large", type=int, default=None, help="runs at 5000 plans and above (default --runs)")
+    ap.add_argument("--profile", help="a Markdown file of profile results to append to RESULTS.md")
+    ap.add_argument("--command", default="bench/run.sh")
+    ap.add_argument("--results", default=str(BENCH / "RESULTS.md"))
+    ARGS = ap.parse_args()
+    ARGS.planc = str(Path(ARGS.planc).resolve())
+    runs_large = ARGS.runs_large or ARGS.runs
+    results = []
+    for n in ARGS.sizes:
+        results.append(bench_size(n, ARGS.planc, runs_large if n >= 5000 else ARGS.runs))
+    m = machine()
+    OUT.mkdir(exist_ok=True)
+    (OUT / "results.json").write_text(json.dumps(dict(machine=m, results=results), indent=1))
+    text = report(results, m, ARGS.command, ARGS.profile, ARGS.runs, runs_large)
+    Path(ARGS.results).write_text(text)
+    # The table, on the terminal too.
+    start = text.index("## Results")
+    end = text.index("## What each run produced")
+    print()
+    print(text[start:end])
+    print(f"written {ARGS.results}")
+    return 0
+
+
+ARGS: argparse.Namespace
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,113 @@
+#!/usr/bin/env python3
+"""Profile `planc build` on a bench corpus with perf and summarise it as Markdown.
+
+    python3 bench/profile.py --planc build-bench/planc --size 1000 --out bench/out/profile-1000.md
+
+Samples with `perf record --call-graph dwarf` (the Release build has no frame pointers;
+DWARF unwinding through .eh_frame gives inclusive times per function), then reports:
+  - self time by shared object (planc itself, libcmark-gfm, libstdc++, libc, yaml-cpp...),
+  - the top functions by self time (where the cycles are spent),
+  - the top planc functions by inclusive time (which stage they are spent under).
+Python standard library only; needs linux-perf (bench/setup.sh).
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+BENCH = Path(__file__).resolve().parent
+
+ROW = re.compile(r"^\s+(\d+\.\d+)%\s+(?:(\d+\.\d+)%\s+)?(.*\S)\s*$")
+
+
+def report(data: Path, *args: str) -> list[str]:
+    cmd = ["perf", "report", "-i", str(data), "--stdio", "-g", "none", "--percent-limit", "0.3", *args]
+    return subprocess.run(cmd, capture_output=True, text=True).stdout.splitlines()
+
+
+def rows(lines: list[str]) -> list[tuple[float, float | None, str]]:
+    out = []
+    for line in lines:
+        if line.startswith("#"):
+            continue
+        m = ROW.match(line)
+        if m:
+            out.append((float(m.group(1)), float(m.group(2)) if m.group(2) else None, m.group(3)))
+    return out
+
+
+def short(symbol: str, width: int = 110) -> str:
+    s = re.sub(r"\s+", " ", symbol)
+    s = s.replace("std::__cxx11::basic_string<char, std::char_traits<char>, std::allocator<char> >", "std::string")
+    s = s.replace("std::__cxx11::", "std::")
+    s = re.sub(r"^\[\.\]\s*", "", s)
+    s = s.replace("|", "\\|")
+    return s if len(s) <= width else s[: width - 1] + "…"
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--planc", required=True)
+    ap.add_argument("--size", type=int, default=1000)
+    ap.add_argument("--out", required=True)
+    ap.add_argument("--freq", type=int, default=400)
+    a = ap.parse_args()
+    corpus = BENCH / "corpus" / str(a.size)
+    work = BENCH / "out" / f"profile-{a.size}"
+    if work.exists():
+        shutil.rmtree(work)
+    work.mkdir(parents=True)
+    data = work / "perf.data"
+    cmd = ["perf", "record", "-F", str(a.freq), "--call-graph", "dwarf,16384", "-o", str(data), "--",
+           str(Path(a.planc).resolve()), "build", str(corpus), "--out", str(work / "site")]
+    t0 = time.perf_counter()
+    r = subprocess.run(cmd, capture_output=True, text=True)
+    wall = time.perf_counter() - t0
+    if r.returncode != 0:
+        print(r.stderr[-3000:], file=sys.stderr)
+        return 1
+
+    dsos = rows(report(data, "--no-children", "--sort", "dso"))
+    selfs = rows(report(data, "--no-children", "--sort", "dso,symbol"))
+    incl = rows(report(data, "--children", "--sort", "symbol"))
+    samples = subprocess.run(["perf", "report", "-i", str(data), "--stdio", "--header-only"],
+                             capture_output=True, text=True).stdout
+    nsamples = sum(1 for _ in ())
+    m = re.search(r"sample_freq \{?\s*(\d+)", samples)
+
+    L = [f"## Profile: planc build, {a.size} plans", "",
+         f"`perf record -F {a.freq} --call-graph dwarf` of `planc build bench/corpus/{a.size}` "
+         f"(Release build; {wall:.1f} s under perf, which slows it). Percentages are of all samples "
+         "in the process (every thread). Raw data: `bench/out/profile-{0}/perf.data` "
+         "(`perf report -i bench/out/profile-{0}/perf.data`).".format(a.size), "",
+         "### Self time by library", "", "| self % | shared object |", "|---:|---|"]
+    for pct, _, name in dsos[:10]:
+        L.append(f"| {pct:.1f} | {short(name)} |")
+    L += ["", "### Top functions by self time", "", "| self % | shared object | function |", "|---:|---|---|"]
+    for pct, _, rest in selfs[:25]:
+        parts = rest.split(None, 1)
+        dso, sym = (parts[0], parts[1]) if len(parts) == 2 else ("", rest)
+        L.append(f"| {pct:.1f} | {dso} | {short(sym)} |")
+    L += ["", "### planc functions by inclusive time (the stage the time is spent under)", "",
+          "| inclusive % | self % | function |", "|---:|---:|---|"]
+    shown = 0
+    for children, self_pct, sym in incl:
+        if "planc::" not in sym and "main" != short(sym):
+            continue
+        L.append(f"| {children:.1f} | {self_pct if self_pct is not None else 0:.1f} | {short(sym)} |")
+        shown += 1
+        if shown >= 30:
+            break
+    Path(a.out).write_text("\n".join(L) + "\n")
+    print("\n".join(L))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
