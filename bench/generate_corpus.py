@@ -509,6 +509,8 @@ class PlanWriter:
             return f"To {verb} {measure} from {a}% ({y - 1}) to {b}% by March {y + 2}."
         # to_n
         n = rng.randint(40, 5000)
+        if 1900 <= n <= 2100:  # "to 2047" reads as a year, not an amount
+            n += 300
         if direction == "reduce":
             return f"To {verb} {measure} in the district to {n} by March {y + 1}."
         return f"To {verb} {measure} to {n} by March {y + 1}."
@@ -646,7 +648,7 @@ class PlanWriter:
         ]
         aims = rng.sample(aims, rng.randint(2, 4))
         objectives = rng.sample(objectives, rng.randint(3, 8))
-        targets = [self.target_sentence(theme) for _ in range(rng.randint(2, 5))]
+        targets = list(dict.fromkeys(self.target_sentence(theme) for _ in range(rng.randint(2, 5))))
         if style == "table":
             self.emit("### Key aims", "")
             self.md_list(aims, numbered=True)

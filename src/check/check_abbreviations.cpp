@@ -144,11 +144,7 @@ std::vector<Word> split_words(std::string_view s) {
                 break;
             }
         }
-        if (j == i) {  // a dash or closing quote where a word would start: not a word
-            ++i;
-            continue;
-        }
-        if (j == i) {  // a dash or closing quote: not part of a word
+        if (j == i) {  // an en or em dash or a closing quote (3 bytes each): not a word
             i += 3;
             continue;
         }
@@ -207,7 +203,14 @@ void collect_definitions(std::string_view s, std::set<std::string>& defined) {
     for (std::size_t open = s.find('('); open != std::string_view::npos; open = s.find('(', open + 1)) {
         std::size_t close = s.find(')', open);
         if (close == std::string_view::npos) break;
-        std::string_view inside = trim(s.substr(open + 1, close - open - 1));
+        std::string inside(trim(s.substr(open + 1, close - open - 1)));
+        // "(M.A.T.'s)" spells "MAT's".
+        if (inside.size() >= 4 && is_upper(inside[0]) && inside[1] == '.') {
+            std::string undotted;
+            for (char c : inside)
+                if (c != '.') undotted.push_back(c);
+            inside = undotted;
+        }
         std::vector<Word> before = initial_words(s.substr(0, open));
         auto inside_words = split_words(inside);
         // "Full Name (ABBR)"

@@ -1,4 +1,4 @@
-// W114: an action plan row with a placeholder (TBC, ...., XX) or nothing where its owner,
+// W114: an action plan row with a placeholder (TBC, ...., XX, "To follow") or nothing where its owner,
 // milestones, progress or completion date should be. An empty cell counts only when
 // other rows fill that column (so a plan without a progress column is not reported).
 // One finding per row, at its first unfinished cell, naming every unfinished field.
@@ -40,7 +40,8 @@ void check_action_plan(const CheckContext& ctx) {
             std::string_view text = trim(cell.text);
             std::size_t where = 0;
             std::size_t length = 0;
-            if (!text.empty() && find_gap(text, &where, &length)) {
+            if (!text.empty() && (find_gap(text, &where, &length) ||
+                                  find_placeholder_text(std::string(text), &where, &length))) {
                 missing.push_back(kFields[f].name);
                 std::string gap(text.substr(where, length));
                 if (!at.known()) {

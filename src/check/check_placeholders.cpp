@@ -49,8 +49,9 @@ bool word_at(const std::string& lower, std::size_t i, std::string_view word) {
            word_boundary(lower, i + word.size());
 }
 
-/// The first placeholder in `s`: byte offset and length; false when there is none.
-bool find_placeholder(const std::string& s, std::size_t* where, std::size_t* length) {
+}  // namespace
+
+bool find_placeholder_text(const std::string& s, std::size_t* where, std::size_t* length) {
     std::string lower = ascii_lower(s);
     // "To follow" opening the text.
     std::size_t start = 0;
@@ -110,8 +111,6 @@ bool find_placeholder(const std::string& s, std::size_t* where, std::size_t* len
     return false;
 }
 
-}  // namespace
-
 void check_placeholders(const CheckContext& ctx) {
     std::set<Position> skip = covered_elsewhere(ctx.doc);
     for_each_text(ctx.doc, [&](const TextPiece& piece) {
@@ -121,7 +120,7 @@ void check_placeholders(const CheckContext& ctx) {
         if (skip.count({start.line, start.column})) return;
         std::size_t where = 0;
         std::size_t length = 0;
-        if (!find_placeholder(text, &where, &length)) return;
+        if (!find_placeholder_text(text, &where, &length)) return;
         std::string found = text.substr(where, length);
         std::string message = "placeholder \"" + found + "\" left in the text";
         if (piece.top_section && !piece.top_section->title.empty() && !piece.heading)

@@ -62,6 +62,10 @@ void for_each_text(const Document& doc, const std::function<void(const TextPiece
 /// known position.
 Span piece_span(const TextPiece& piece, std::size_t begin, std::size_t end);
 
+/// The first placeholder in a text (see check_placeholders.cpp for the list: "To follow",
+/// TBC, XX, "insert ... here", ...): byte offset and length; false when there is none.
+bool find_placeholder_text(const std::string& s, std::size_t* where, std::size_t* length);
+
 /// "705", "12.5", "0.6": a number as a reviewer would write it, with `decimals` digits.
 std::string format_number(double value, int decimals);
 

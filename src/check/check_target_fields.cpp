@@ -117,10 +117,10 @@ void check_target(const CheckContext& ctx, const Target& t, const std::string& p
         report(ctx, DiagCode::W103, "target has no deadline: add a year such as \"by 2010/11\"", t.span, priority);
     }
     if (needs_baseline(t) && !has_baseline(t)) {
-        std::string change = t.change.text.empty() ? "change" : "\"by " + t.change.text + "\"";
+        std::string change = t.change.text.empty() ? "its change" : "\"by " + t.change.text + "\"";
         report(ctx, DiagCode::W104,
-               "target has no baseline year or value for its " + change + ": add one such as \"based on 2008/09 baseline\"",
-               t.span, priority);
+               "target has no baseline for " + change + ": add a year such as \"based on 2008/09 baseline\"", t.span,
+               priority);
     }
 }
 

@@ -1,6 +1,8 @@
 // A plan or report: vision, status, downloads, contents, priorities overview, then the
 // document's sections in order.
 
+#include <nlohmann/json.hpp>
+
 #include "planc/rich_text.hpp"
 #include "render/components.hpp"
 #include "render/document_body.hpp"
@@ -82,6 +84,35 @@ void append_priorities_overview(pugi::xml_node parent, const Page& page, const P
     }
 }
 
+/// schema.org/Dataset as JSON-LD, so search engines find the open data of the plan.
+void append_dataset_metadata(pugi::xml_node parent, const SiteContext& site, const Page& page, const Partnership& p,
+                             const Document& d) {
+    const std::string& base = site.project.settings.base_url;
+    bool absolute = base.rfind("https://", 0) == 0 || base.rfind("http://", 0) == 0;
+    std::string dir = paths::document_dir(p, d);
+    auto url = [&](const std::string& target) { return absolute ? base + target : page.link(target); };
+    nlohmann::ordered_json j;
+    j["@context"] = "https://schema.org";
+    j["@type"] = "Dataset";
+    j["name"] = (d.title.empty() ? d.slug : d.title) + ": priorities and targets";
+    j["description"] = "The priorities and targets of " + (d.title.empty() ? d.slug : d.title) + " by " +
+                       partnership_name(p) + (d.vision.empty() ? std::string(".") : ". Vision: " + d.vision);
+    j["url"] = url(dir);
+    j["creator"] = {{"@type", "Organization"}, {"name", partnership_name(p)}};
+    if (d.period)
+        j["temporalCoverage"] = std::to_string(d.period->first.year) + "-04/" + std::to_string(d.period->last.fy_end()) + "-03";
+    if (!p.area.empty()) j["spatialCoverage"] = p.area;
+    j["isAccessibleForFree"] = true;
+    j["distribution"] = nlohmann::ordered_json::array(
+        {{{"@type", "DataDownload"}, {"encodingFormat", "text/csv"}, {"contentUrl", url(dir + "targets.csv")}},
+         {{"@type", "DataDownload"}, {"encodingFormat", "application/json"}, {"contentUrl", url(dir + "plan.json")}}});
+    std::string text = j.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
+    std::string safe;
+    for (char ch : text) safe += ch == '<' ? std::string("\\u003c") : std::string(1, ch);
+    pugi::xml_node script = html::element(parent, "script", {{"type", "application/ld+json"}});
+    script.append_child(pugi::node_pcdata).set_value(safe.c_str());
+}
+
 /// The document's text as search entries, one per top-level section.
 void collect_search(SiteContext& site, const Page& page, const Partnership& p, const Document& d) {
     std::string context = partnership_name(p) + ": " + (d.title.empty() ? d.slug : d.title);
@@ -142,6 +173,7 @@ void write_document_page(SiteContext& site, const Partnership& p, const Document
         html::element_text(more, "a", "Charts and details for " + priority_heading(pr),
                            {{"href", page.link(paths::priority(p, d, pr))}});
     }
+    if (d.kind == DocumentKind::Plan) append_dataset_metadata(c, site, page, p, d);
     collect_search(site, page, p, d);
     write_page(site, page, out);
 }

@@ -58,6 +58,21 @@ void load_assets(const fs::path& folder, const std::string& display, Theme& them
     }
 }
 
+/// Where a theme can be: the project's own themes/ first, then the themes that come
+/// with planc (beside the program, or installed under share/planc).
+std::vector<fs::path> theme_folders(const std::string& project_root, const std::string& name) {
+    std::vector<fs::path> out = {fs::path(project_root.empty() ? "." : project_root) / "themes" / name};
+    boost::system::error_code ec;
+    fs::path exe = fs::read_symlink("/proc/self/exe", ec);
+    if (!ec && !exe.empty()) {
+        fs::path dir = exe.parent_path();
+        out.push_back(dir / ".." / "share" / "planc" / "themes" / name);
+        out.push_back(dir / "themes" / name);
+        out.push_back(dir / ".." / "themes" / name);
+    }
+    return out;
+}
+
 }  // namespace
 
 const pugi::xml_document* Theme::find_template(const std::string& template_name) const {
@@ -74,11 +89,19 @@ Theme load_theme(const std::string& project_root, const std::string& name, Diagn
     Theme theme;
     theme.name = name;
     std::string display = "themes/" + name;
-    fs::path folder = fs::path(project_root.empty() ? "." : project_root) / "themes" / name;
-    theme.folder = fs::absolute(folder).string();
     boost::system::error_code ec;
-    if (name.empty() || name.find('/') != std::string::npos || name.find("..") != std::string::npos ||
-        !fs::is_directory(folder, ec)) {
+    bool safe_name = !name.empty() && name.find('/') == std::string::npos && name.find("..") == std::string::npos;
+    fs::path folder;
+    if (safe_name) {
+        for (const fs::path& candidate : theme_folders(project_root, name)) {
+            if (fs::is_directory(candidate / "templates", ec)) {
+                folder = candidate;
+                break;
+            }
+        }
+    }
+    theme.folder = folder.empty() ? std::string() : fs::absolute(folder).lexically_normal().string();
+    if (folder.empty()) {
         diags.report(DiagCode::E002,
                      "theme `" + name + "` not found: add the folder " + display +
                          "/ (copy themes/default/) or set `theme:` in planc.yml",

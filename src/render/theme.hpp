@@ -38,8 +38,9 @@ struct Theme {
 /// The template names every theme must provide.
 const std::vector<std::string>& required_templates();
 
-/// Loads `<project_root>/themes/<name>/`. Problems become E002 diagnostics; the theme
-/// returned then lacks what could not be read.
+/// Loads `<project_root>/themes/<name>/`, or when the project has none, the theme of
+/// that name that comes with planc (beside the program or under share/planc/themes).
+/// Problems become E002 diagnostics; the theme returned then lacks what could not be read.
 Theme load_theme(const std::string& project_root, const std::string& name, Diagnostics& diags);
 
 }  // namespace planc
