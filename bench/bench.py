@@ -15,7 +15,7 @@ For each corpus size it runs, round-robin so that noise spreads evenly, K times 
              data, search index);
   check      `planc check CORPUS`, findings written to a file.
 Each run is wrapped in `/usr/bin/time -f "%e %U %S %M"` (peak RSS in KB) and timed outside
-with a monotonic clock; output folders are removed before each run (not timed). One
+with a monotonic clock (wall) and wait4(2) (user and system CPU); output folders are removed before each run (not timed). One
 untimed warm-up run per tool first fills the page cache. Reports medians.
 Writes bench/RESULTS.md and bench/out/results.json.
 """
@@ -69,6 +69,12 @@ def corpus_files(n: int) -> tuple[list[Path], list[Path]]:
     return md, plans
 
 
+def empty_path() -> Path:
+    p = OUT / "empty-path"
+    p.mkdir(parents=True, exist_ok=True)
+    return p
+
+
 def hugo_project(n: int) -> Path:
     proj = OUT / str(n) / "hugo-project"
     if proj.exists():
@@ -81,8 +87,10 @@ def hugo_project(n: int) -> Path:
 
 
 class Tool:
-    def __init__(self, name: str, argv: list[str], clean: list[Path], stdout: Path | None, stderr: Path):
+    def __init__(self, name: str, argv: list[str], clean: list[Path], stdout: Path | None, stderr: Path,
+                 env: dict | None = None):
         self.name, self.argv, self.clean, self.stdout, self.stderr = name, argv, clean, stdout, stderr
+        self.env = env
         self.runs: list[dict] = []
         self.failed: str | None = None
 
@@ -95,8 +103,13 @@ class Tool:
             out = open(self.stdout, "w") if self.stdout else subprocess.DEVNULL
             with open(self.stderr, "w") as err:
                 t0 = time.perf_counter()
-                rc = subprocess.run(argv, stdout=out, stderr=err).returncode
+                proc = subprocess.Popen(argv, stdout=out, stderr=err, env=self.env)
+                # wait4 gives the CPU time of /usr/bin/time and everything it waited for
+                # (the tool and its threads and children) in microseconds; %U/%S are in
+                # hundredths of a second.
+                _pid, status, usage = os.wait4(proc.pid, 0)
                 wall = time.perf_counter() - t0
+                proc.returncode = rc = os.waitstatus_to_exitcode(status)
             if self.stdout:
                 out.close()
             fields = tf.read().split("\n")
@@ -104,10 +117,14 @@ class Tool:
         if line is None:
             self.failed = f"no timing from /usr/bin/time: {fields!r}"
             return
-        _e, user, system, rss = line.split()
+        _e, _user, _system, rss = line.split()
+        user, system = usage.ru_utime, usage.ru_stime
         # planc check exits 1 when the corpus has errors: that is a result, not a failure
         # of the tool; planc build exiting 1 means nothing was built: a failure.
         ok = rc == 0 or (self.name == "check" and rc == 1)
+        if self.name.startswith("build") and rc == 0 and "weasyprint could not" in self.stderr.read_text(errors="replace"):
+            ok = False
+            rc = -1
         if not ok:
             tail = self.stderr.read_text(errors="replace")[-2000:]
             self.failed = f"exit {rc}: {tail}"
@@ -118,7 +135,7 @@ class Tool:
         return statistics.median(r[key] for r in self.runs)
 
 
-def bench_size(n: int, planc: str, runs: int) -> dict:
+def bench_size(n: int, planc: str, runs: int, pdf_runs: int) -> dict:
     md, plans = corpus_files(n)
     if not plans:
         raise SystemExit(f"bench/corpus/{n} has no plans: run bench/generate_corpus.py --plans {n}")
@@ -134,8 +151,12 @@ def bench_size(n: int, planc: str, runs: int) -> dict:
              d / "cmark.stderr"),
         Tool("hugo", ["hugo", "--source", str(proj), "--destination", str(d / "hugo-public"), "--quiet",
                       "--cacheDir", str(d / "hugo-cache")], [d / "hugo-public"], d / "hugo.stdout", d / "hugo.stderr"),
+        # planc makes leaflet.pdf with weasyprint (one Python process per plan) whenever
+        # weasyprint is on PATH. "build" is everything else: planc's own work, comparable
+        # with hugo, which makes no PDFs. An empty PATH hides weasyprint (planc runs
+        # nothing else). "build+pdf" (below) is the complete build with PDFs.
         Tool("build", [planc, "build", corpus, "--out", str(d / "site")], [d / "site"], d / "build.stdout",
-             d / "build.stderr"),
+             d / "build.stderr", env=dict(os.environ, PATH=str(empty_path()))),
         Tool("check", [planc, "check", corpus], [], d / "check.stdout", d / "check.stderr"),
     ]
     print(f"== {n} plans: {len(plans)} plan files in {partnerships} partnerships, {in_bytes / 1e6:.1f} MB Markdown; "
@@ -150,6 +171,20 @@ def bench_size(n: int, planc: str, runs: int) -> dict:
         print(f"   run {i + 1}/{runs}: " + ", ".join(
             f"{t.name} {t.runs[-1]['wall']:.2f}s" if t.runs and not t.failed else f"{t.name} FAILED" for t in tools),
             flush=True)
+
+    if pdf_runs:
+        pdf = Tool("build+pdf", [planc, "build", corpus, "--out", str(d / "site-pdf")], [d / "site-pdf"],
+                   d / "build-pdf.stdout", d / "build-pdf.stderr")
+        tools.append(pdf)
+        for i in range(pdf_runs):
+            pdf.run_once(record=True)
+            print(f"   build+pdf run {i + 1}/{pdf_runs}: {pdf.runs[-1]['wall']:.1f}s" if not pdf.failed
+                  else "   build+pdf FAILED", flush=True)
+            if pdf.failed:
+                break
+        pdfs = sum(1 for _ in (d / "site-pdf").rglob("leaflet.pdf")) if (d / "site-pdf").exists() else 0
+    else:
+        pdfs = None
 
     # What each tool produced, to show it did the whole job.
     hugo_pages = sum(1 for _ in (d / "hugo-public").rglob("index.html")) if (d / "hugo-public").exists() else 0
@@ -169,7 +204,7 @@ def bench_size(n: int, planc: str, runs: int) -> dict:
         hugo_pages=hugo_pages, hugo_expected=len(plans) + partnerships + 1,
         site_html=sum(1 for p in site_files if p.suffix == ".html"), site_files=len(site_files),
         site_bytes=sum(p.stat().st_size for p in site_files), build_summary=summary,
-        check_findings=dict(sorted(findings.items())),
+        check_findings=dict(sorted(findings.items())), leaflet_pdfs=pdfs,
         check_findings_total=len(re.findall(r"\b(?:warning|error)\b", check_text)),
         tools={},
     )
@@ -194,6 +229,7 @@ def machine() -> dict:
     return dict(
         nproc=sh(["nproc"]), cpu=cpu, mem_gb=f"{int(mem) / 1024 / 1024:.1f}",
         date=sh(["date", "-u"]), kernel=platform.release(),
+        load_end=Path("/proc/loadavg").read_text().split()[:3],
         os=sh("grep PRETTY_NAME /etc/os-release | cut -d= -f2 | tr -d '\"'"),
         planc=sh([ARGS.planc, "--version"]),
         cmark=sh(["cmark-gfm", "--version"]).splitlines()[0] if sh(["cmark-gfm", "--version"]) else "?",
@@ -221,7 +257,10 @@ def report(results: list[dict], m: dict, command: str, profile: str | None, runs
           + (" plus uncommitted work in the tree (other engineers' changes at the time of the run)" if m["dirty"] else ""),
           f"- cmark-gfm: `{m['cmark']}`",
           f"- hugo: `{m['hugo']}`",
-          f"- python: {m['python']}", "",
+          f"- python: {m['python']}",
+          f"- load average (1, 5, 15 min) at the start: {' '.join(m['load_start'])}; at the end: "
+          f"{' '.join(m['load_end'])}. The machine is shared with other engineers' builds and tests, so "
+          "absolute times are noisy; ratios within one round are the robust numbers.", "",
           "Reproduce (from the repository root; `bench/setup.sh` installs hugo, cmark-gfm, GNU time, perf):", "",
           "```sh", "bench/setup.sh", command, "```", "",
           "## What is measured", "",
@@ -237,28 +276,44 @@ def report(results: list[dict], m: dict, command: str, profile: str | None, runs
           "list of pages, raw HTML allowed, taxonomies/RSS/sitemap/404 disabled). It reads the plans' YAML front "
           "matter as is. Output pages are counted below to show it rendered every page.",
           "- **planc build**: `planc build CORPUS --out bench/out/N/site`: load, model, every check, site pages, "
-          "leaflets, open data, search index; output folder removed before each run.",
+          "leaflets (HTML), open data, search index; output folder removed before each run; weasyprint hidden "
+          "(see below).",
+          "- **planc build + PDFs**: the same with weasyprint on `PATH`, so every plan also gets `leaflet.pdf`.",
           "- **planc check**: `planc check CORPUS`, findings written to a file.", "",
           "Corpora are synthetic (`bench/generate_corpus.py`, seed 2009), shaped like the seeds: 20 plans per "
           "partnership, 20-60 KB per plan, 4-6 priorities with Markdown, raw HTML and table targets, performance, "
           "indicator status, survey, action plan and approval tables.", "",
           "## Results", "",
-          "| plans | MB in | tool | median wall s | ms/plan | MB/s | CPU s | peak RSS MB | vs cmark-gfm | vs hugo |",
-          "|---:|---:|---|---:|---:|---:|---:|---:|---:|---:|"]
+          "| plans | MB in | tool | median wall s | ms/plan | MB/s | CPU s | peak RSS MB | vs cmark-gfm | vs hugo "
+          "| CPU vs cmark-gfm | CPU vs hugo |",
+          "|---:|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
     for r in results:
         floor = r["tools"]["cmark-gfm"]["wall"]
         hugo = r["tools"]["hugo"]["wall"]
+        floor_cpu = r["tools"]["cmark-gfm"]["cpu"]
+        hugo_cpu = r["tools"]["hugo"]["cpu"]
         mb = r["in_bytes"] / 1e6
-        for name in ["cmark-gfm", "hugo", "build", "check"]:
+        for name in ["cmark-gfm", "hugo", "build", "check", "build+pdf"]:
+            if name not in r["tools"]:
+                continue
             t = r["tools"][name]
-            label = {"build": "planc build", "check": "planc check"}.get(name, name)
+            label = {"build": "planc build (no PDF)", "check": "planc check",
+                     "build+pdf": f"planc build + PDFs ({len(t['runs'])} run)"}.get(name, name)
             if t["wall"] is None:
-                L.append(f"| {r['n']} | {mb:.1f} | {label} | FAILED | | | | | | |")
+                L.append(f"| {r['n']} | {mb:.1f} | {label} | FAILED | | | | | | | | |")
                 continue
             L.append(f"| {r['n']} | {mb:.1f} | {label} | {t['wall']:.3f} | {t['wall'] * 1000 / r['plans']:.2f} | "
-                     f"{mb / t['wall']:.1f} | {t['cpu']:.2f} | {t['rss_mb']:.0f} | "
-                     f"{fmt_ratio(t['wall'], floor)} | {fmt_ratio(t['wall'], hugo)} |")
-    L += ["", "Ratios are wall-time ratios, planc (or the tool) over the reference: below 1 means faster than it.", ""]
+                     f"{mb / t['wall']:.1f} | {t['cpu']:.3f} | {t['rss_mb']:.0f} | "
+                     f"{fmt_ratio(t['wall'], floor)} | {fmt_ratio(t['wall'], hugo)} | "
+                     f"{fmt_ratio(t['cpu'], floor_cpu)} | {fmt_ratio(t['cpu'], hugo_cpu)} |")
+    L += ["", "Ratios are planc (or the tool) over the reference: below 1 means faster than it. \"vs\" columns "
+          "compare median wall times (what the goals are about); \"CPU vs\" columns compare median user+system CPU "
+          "seconds, which a loaded machine disturbs less (hugo and planc use several threads, cmark-gfm one).",
+          "**planc build (no PDF)** is the whole build except `leaflet.pdf`: planc makes each plan's PDF by running "
+          "weasyprint (a Python program, one process per plan, two at a time) whenever weasyprint is on `PATH`; the "
+          "bench hides it with an empty `PATH` (planc runs no other program). hugo makes no PDFs either, so this is the "
+          "like-for-like row. **planc build + PDFs** is the complete build as `scripts/build-site.sh` runs it, measured "
+          f"only at {ARGS.pdf_max_size} plans or fewer because it costs about a second per plan.", ""]
 
     L += ["## Against the goals", "",
           "| plans | build / cmark-gfm (goal ≤ 2x) | hugo / build (goal ≥ 5x) | check / cmark-gfm (goal ≤ 1x) | "
@@ -269,15 +324,27 @@ def report(results: list[dict], m: dict, command: str, profile: str | None, runs
         b, c, f, h = T["build"]["wall"], T["check"]["wall"], T["cmark-gfm"]["wall"], T["hugo"]["wall"]
         limit = 3 * r["in_bytes"] / 2**20 + 64
         cells = [str(r["n"])]
-        cells.append(f"{b / f:.2f}x {verdict(b / f <= 2)}" if b and f else "n/a")
-        cells.append(f"{h / b:.2f}x {verdict(h / b >= 5)}" if b and h else "n/a")
-        cells.append(f"{c / f:.2f}x {verdict(c / f <= 1)}" if c and f else "n/a")
+        cpu = {k: T[k]["cpu"] for k in T}
+        cells.append(f"{b / f:.2f}x {verdict(b / f <= 2)} (CPU {cpu['build'] / cpu['cmark-gfm']:.2f}x)" if b and f else "n/a")
+        cells.append(f"{h / b:.2f}x {verdict(h / b >= 5)} (CPU {cpu['hugo'] / cpu['build']:.2f}x)" if b and h else "n/a")
+        cells.append(f"{c / f:.2f}x {verdict(c / f <= 1)} (CPU {cpu['check'] / cpu['cmark-gfm']:.2f}x)" if c and f else "n/a")
         rss = T["build"]["rss_mb"]
         cells.append(f"{rss:.0f} MB of {limit:.0f} MB {verdict(rss <= limit)}" if rss else "n/a")
         crss = T["check"]["rss_mb"]
         cells.append(f"{crss:.0f} MB of {limit:.0f} MB {verdict(crss <= limit)}" if crss else "n/a")
         L.append("| " + " | ".join(cells) + " |")
-    L += ["", "The speed goals are stated for 1,000 and 5,000 plans; 100 plans is shown for the trend.", ""]
+    L += ["", "The speed goals are stated for 1,000 and 5,000 plans; 100 plans is shown for the trend. "
+          "Build columns use planc build (no PDF). Verdicts are on wall time; CPU-time ratios in brackets.", ""]
+    for r in results:
+        T = r["tools"]
+        if "build+pdf" in T and T["build+pdf"]["wall"]:
+            p, f, h, b = T["build+pdf"]["wall"], T["cmark-gfm"]["wall"], T["hugo"]["wall"], T["build"]["wall"]
+            per_pdf = (p - b) / r["plans"] if b else None
+            L += [f"With leaflet PDFs ({r['n']} plans, {r['leaflet_pdfs']} PDFs made): {p:.1f} s, "
+                  f"{p / f:.0f}x the cmark-gfm floor (goal ≤ 2x: {verdict(p / f <= 2)}), hugo / build = {h / p:.3f}x "
+                  f"(goal ≥ 5x: {verdict(h / p >= 5)}); the PDFs cost about {per_pdf * 1000:.0f} ms per plan, "
+                  f"{(p - b) / p * 100:.0f}% of the build. At 1,000 plans that alone would be about "
+                  f"{per_pdf * 1000 / 60:.0f} minutes.", ""]
 
     L += ["## Linearity (planc build, ms per plan)", ""]
     per = [(r["n"], r["tools"]["build"]["wall"] * 1000 / r["plans"]) for r in results if r["tools"]["build"]["wall"]]
@@ -305,12 +372,13 @@ def report(results: list[dict], m: dict, command: str, profile: str | None, runs
         L.append("")
 
     L += ["## What each run produced", "", "| plans | partnerships | hugo pages (expected) | planc build summary | "
-          "planc site files (HTML) | planc check findings by code |", "|---:|---:|---|---|---|---|"]
+          "planc site files (HTML) | leaflet PDFs | planc check findings by code |", "|---:|---:|---|---|---|---|---|"]
     for r in results:
         codes = ", ".join(f"{k} {v}" for k, v in r["check_findings"].items()) or "none"
         L.append(f"| {r['n']} | {r['partnerships']} | {r['hugo_pages']} ({r['hugo_expected']}) | "
                  f"{r['build_summary'].replace('|', '/') or 'n/a'} | {r['site_files']} ({r['site_html']}), "
-                 f"{r['site_bytes'] / 1e6:.1f} MB | {codes} |")
+                 f"{r['site_bytes'] / 1e6:.1f} MB | {r['leaflet_pdfs'] if r['leaflet_pdfs'] is not None else '-'} | "
+                 f"{codes} |")
     fails = [(r["n"], n, t["failed"]) for r in results for n, t in r["tools"].items() if t["failed"]]
     if fails:
         L += ["", "### Failures", ""]
@@ -329,16 +397,22 @@ def main() -> int:
     ap.add_argument("--planc", required=True)
     ap.add_argument("--runs", type=int, default=5)
     ap.add_argument("--runs-large", type=int, default=None, help="runs at 5000 plans and above (default --runs)")
+    ap.add_argument("--pdf-runs", type=int, default=1, help="runs of the build with leaflet PDFs (0: none)")
+    ap.add_argument("--pdf-max-size", type=int, default=100, help="largest corpus to build with PDFs")
     ap.add_argument("--profile", help="a Markdown file of profile results to append to RESULTS.md")
     ap.add_argument("--command", default="bench/run.sh")
     ap.add_argument("--results", default=str(BENCH / "RESULTS.md"))
     ARGS = ap.parse_args()
     ARGS.planc = str(Path(ARGS.planc).resolve())
+    global LOAD_START
+    LOAD_START = Path("/proc/loadavg").read_text().split()[:3]
     runs_large = ARGS.runs_large or ARGS.runs
     results = []
     for n in ARGS.sizes:
-        results.append(bench_size(n, ARGS.planc, runs_large if n >= 5000 else ARGS.runs))
+        results.append(bench_size(n, ARGS.planc, runs_large if n >= 5000 else ARGS.runs,
+                                  ARGS.pdf_runs if n <= ARGS.pdf_max_size else 0))
     m = machine()
+    m["load_start"] = LOAD_START
     OUT.mkdir(exist_ok=True)
     (OUT / "results.json").write_text(json.dumps(dict(machine=m, results=results), indent=1))
     text = report(results, m, ARGS.command, ARGS.profile, ARGS.runs, runs_large)
@@ -353,6 +427,7 @@ def main() -> int:
 
 
 ARGS: argparse.Namespace
+LOAD_START: list[str] = []
 
 if __name__ == "__main__":
     sys.exit(main())

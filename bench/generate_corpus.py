@@ -509,8 +509,10 @@ class PlanWriter:
             return f"To {verb} {measure} from {a}% ({y - 1}) to {b}% by March {y + 2}."
         # to_n
         n = rng.randint(40, 5000)
-        if 1900 <= n <= 2100:  # "to 2047" reads as a year, not an amount
-            n += 300
+        # planc reads "to 2047" as a year and "to 4647" as the financial year 46/47
+        # (a compact "0809" year, as in the Melton seed); keep amounts unambiguous.
+        while 1900 <= n <= 2100 or (n >= 1000 and (n // 100 + 1) % 100 == n % 100):
+            n += 37
         if direction == "reduce":
             return f"To {verb} {measure} in the district to {n} by March {y + 1}."
         return f"To {verb} {measure} to {n} by March {y + 1}."

@@ -14,6 +14,7 @@ Python standard library only; needs linux-perf (bench/setup.sh).
 from __future__ import annotations
 
 import argparse
+import os
 import re
 import shutil
 import subprocess
@@ -47,6 +48,7 @@ def short(symbol: str, width: int = 110) -> str:
     s = s.replace("std::__cxx11::basic_string<char, std::char_traits<char>, std::allocator<char> >", "std::string")
     s = s.replace("std::__cxx11::", "std::")
     s = re.sub(r"^\[\.\]\s*", "", s)
+    s = re.sub(r"(\s+-)+$", "", s)
     s = s.replace("|", "\\|")
     return s if len(s) <= width else s[: width - 1] + "…"
 
@@ -64,8 +66,14 @@ def main() -> int:
         shutil.rmtree(work)
     work.mkdir(parents=True)
     data = work / "perf.data"
+    # weasyprint hidden (empty PATH) as in bench.py's "build": this profiles planc's own
+    # work; with it, nearly all the time is in the weasyprint (Python) child processes.
+    empty = BENCH / "out" / "empty-path"
+    empty.mkdir(parents=True, exist_ok=True)
+    # perf puts its own folders (/usr/bin among them) in front of PATH, so the PATH is set
+    # by env(1) inside the recorded command.
     cmd = ["perf", "record", "-F", str(a.freq), "--call-graph", "dwarf,16384", "-o", str(data), "--",
-           str(Path(a.planc).resolve()), "build", str(corpus), "--out", str(work / "site")]
+           "/usr/bin/env", f"PATH={empty}", str(Path(a.planc).resolve()), "build", str(corpus), "--out", str(work / "site")]
     t0 = time.perf_counter()
     r = subprocess.run(cmd, capture_output=True, text=True)
     wall = time.perf_counter() - t0
@@ -76,14 +84,10 @@ def main() -> int:
     dsos = rows(report(data, "--no-children", "--sort", "dso"))
     selfs = rows(report(data, "--no-children", "--sort", "dso,symbol"))
     incl = rows(report(data, "--children", "--sort", "symbol"))
-    samples = subprocess.run(["perf", "report", "-i", str(data), "--stdio", "--header-only"],
-                             capture_output=True, text=True).stdout
-    nsamples = sum(1 for _ in ())
-    m = re.search(r"sample_freq \{?\s*(\d+)", samples)
 
     L = [f"## Profile: planc build, {a.size} plans", "",
          f"`perf record -F {a.freq} --call-graph dwarf` of `planc build bench/corpus/{a.size}` "
-         f"(Release build; {wall:.1f} s under perf, which slows it). Percentages are of all samples "
+         f"(Release build, weasyprint hidden so no leaflet PDFs; {wall:.1f} s under perf, which slows it). Percentages are of all samples "
          "in the process (every thread). Raw data: `bench/out/profile-{0}/perf.data` "
          "(`perf report -i bench/out/profile-{0}/perf.data`).".format(a.size), "",
          "### Self time by library", "", "| self % | shared object |", "|---:|---|"]

@@ -7,6 +7,8 @@
 #   SIZES          corpus sizes in plans (default: 100 1000 5000)
 #   --runs K       timed runs per tool and size (default 5); the median is reported
 #   --runs-large K timed runs at 5,000 plans and above (default: min(K, 3))
+#   --pdf-runs K   runs of the complete build with leaflet PDFs (weasyprint) (default 1)
+#   --pdf-max-size N  largest corpus built with PDFs (default 100: they cost ~1 s per plan)
 #   --no-profile   skip the perf profile of planc build
 #   --profile-size N  the corpus to profile (default 1000 if measured, else the first size)
 #
@@ -21,6 +23,8 @@ sizes=()
 runs=5
 runs_large=""
 profile=1
+pdf_runs=1
+pdf_max=100
 profile_size=""
 command="bench/run.sh $*"
 while (($#)); do
@@ -28,8 +32,10 @@ while (($#)); do
     --runs) runs="$2"; shift 2 ;;
     --runs-large) runs_large="$2"; shift 2 ;;
     --no-profile) profile=0; shift ;;
+    --pdf-runs) pdf_runs="$2"; shift 2 ;;
+    --pdf-max-size) pdf_max="$2"; shift 2 ;;
     --profile-size) profile_size="$2"; shift 2 ;;
-    -h|--help) sed -n '2,17p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,19p' "$0"; exit 0 ;;
     -*) echo "bench/run.sh: unknown option $1" >&2; exit 2 ;;
     *) sizes+=("$1"); shift ;;
   esac
@@ -73,4 +79,5 @@ if ((profile)); then
 fi
 
 python3 bench/bench.py --planc "$planc" --runs "$runs" --runs-large "$runs_large" \
+  --pdf-runs "$pdf_runs" --pdf-max-size "$pdf_max" \
   ${profile_md:+--profile "$profile_md"} --command "${command% }" "${sizes[@]}"

@@ -29,10 +29,13 @@ public:
     explicit DirectoryOutput(std::string root) : root_(std::move(root)) {}
     void write(const std::string& path, std::string_view bytes) override;
     [[nodiscard]] std::size_t files_written() const { return count_; }
+    /// HTML pages among the files written.
+    [[nodiscard]] std::size_t pages_written() const { return pages_; }
 
 private:
     std::string root_;
     std::size_t count_ = 0;
+    std::size_t pages_ = 0;
 };
 
 /// Builds into a temporary folder beside `target` and, on commit(), swaps it in

@@ -1,6 +1,7 @@
 #pragma once
 /// The parse stage: turns one file's text into model data. Reads no files itself.
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 
@@ -8,6 +9,13 @@
 #include "planc/model.hpp"
 
 namespace planc {
+
+/// The largest source file planc reads, in bytes. A plan is a few hundred kilobytes;
+/// a larger file is not a plan, and reading it would only cost time and memory.
+inline constexpr std::size_t kMaxSourceBytes = 10u << 20;
+
+/// The E002 message for a file of `bytes` over kMaxSourceBytes.
+std::string too_large_message(std::uintmax_t bytes);
 
 /// Parses a plan or report ("content/melton/2009-10.md"). `path` is the project-relative
 /// path used in spans and diagnostics; `partnership` and `slug` come from the path.

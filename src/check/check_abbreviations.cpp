@@ -77,6 +77,15 @@ bool contains(const auto& list, std::string_view word) {
 
 bool is_upper(char c) { return c >= 'A' && c <= 'Z'; }
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
+bool is_alpha(char c) { return is_upper(c) || (c >= 'a' && c <= 'z'); }
+bool is_alnum(char c) { return is_alpha(c) || is_digit(c); }
+
+/// True when the text holds two capitals in a row: the only texts worth splitting.
+bool has_capital_pair(std::string_view s) {
+    for (std::size_t i = 1; i < s.size(); ++i)
+        if (is_upper(s[i]) && is_upper(s[i - 1])) return true;
+    return false;
+}
 
 /// "MARACs" -> "MARAC", "PPO'S" -> "PPO", "CSP’s" -> "CSP".
 std::string base_term(std::string_view term) {
@@ -115,27 +124,39 @@ bool is_roman(std::string_view w) {
 struct Word {
     std::size_t begin = 0;
     std::size_t end = 0;
-    std::string text;
-    bool caps = false;  ///< all capitals (digits allowed after the first), 1+ letters
+    std::string_view text;  ///< into the text that was split
+    bool caps = false;      ///< all capitals (digits allowed after the first), 1+ letters
 };
+
+/// "ASB", "MARACs", "PPO's", "NI20": capitals (digits after the first), then an optional
+/// plural or possessive.
+bool is_caps_word(std::string_view w) {
+    for (std::string_view suffix : {"\xE2\x80\x99s", "\xE2\x80\x99S", "'s", "'S", "s"}) {
+        if (w.size() > suffix.size() + 1 && w.substr(w.size() - suffix.size()) == suffix) {
+            w.remove_suffix(suffix.size());
+            break;
+        }
+    }
+    if (w.empty() || !is_upper(w[0])) return false;
+    return std::all_of(w.begin(), w.end(), [](char ch) { return is_upper(ch) || is_digit(ch); });
+}
 
 std::vector<Word> split_words(std::string_view s) {
     std::vector<Word> out;
     for (std::size_t i = 0; i < s.size();) {
         auto c = static_cast<unsigned char>(s[i]);
-        if (!(std::isalnum(c) || c >= 0x80)) {
+        if (!(is_alnum(s[i]) || c >= 0x80)) {
             ++i;
             continue;
         }
         std::size_t j = i;
         while (j < s.size()) {
             auto d = static_cast<unsigned char>(s[j]);
-            if (std::isalnum(d)) {
+            if (is_alnum(s[j])) {
                 ++j;
-            } else if (d == '\'' && j + 1 < s.size() && std::isalpha(static_cast<unsigned char>(s[j + 1]))) {
+            } else if (d == '\'' && j + 1 < s.size() && is_alpha(s[j + 1])) {
                 ++j;
-            } else if (s.compare(j, 3, "\xE2\x80\x99") == 0 && j + 3 < s.size() &&
-                       std::isalpha(static_cast<unsigned char>(s[j + 3]))) {
+            } else if (s.compare(j, 3, "\xE2\x80\x99") == 0 && j + 3 < s.size() && is_alpha(s[j + 3])) {
                 j += 3;
             } else if (d >= 0x80 && s.compare(j, 3, "\xE2\x80\x93") != 0 && s.compare(j, 3, "\xE2\x80\x94") != 0 &&
                        s.compare(j, 3, "\xE2\x80\x99") != 0) {
@@ -151,26 +172,22 @@ std::vector<Word> split_words(std::string_view s) {
         Word w;
         w.begin = i;
         w.end = j;
-        w.text = std::string(s.substr(i, j - i));
-        std::string base = base_term(w.text);
-        w.caps = !base.empty() && is_upper(base[0]) &&
-                 std::all_of(base.begin(), base.end(), [](char ch) { return is_upper(ch) || is_digit(ch); });
-        out.push_back(std::move(w));
+        w.text = s.substr(i, j - i);
+        w.caps = is_caps_word(w.text);
+        out.push_back(w);
         i = j;
     }
     return out;
 }
 
-/// True when the initials of `words` (read backwards from `last`, or forwards from
-/// `first`) spell the letters of `term`.
-bool initials_spell(const std::vector<Word>& words, std::size_t from, std::size_t to, std::string_view letters) {
+/// True when the initials of words [from, to) spell `letters` in order.
+bool initials_spell(const std::vector<std::string>& words, std::size_t from, std::size_t to, std::string_view letters) {
     // Words [from, to) must hold the letters in order as initials, allowing minor words
     // anywhere and at most two other words that give no letter.
     std::size_t k = 0;
     int skipped = 0;
     for (std::size_t i = from; i < to && k < letters.size(); ++i) {
-        // A hyphenated word gives an initial per part: "Multi-Agency".
-        std::string_view text = words[i].text;
+        std::string_view text = words[i];
         std::string lower = ascii_lower(text);
         auto initial = static_cast<char>(std::toupper(static_cast<unsigned char>(text[0])));
         if (initial == letters[k]) {
@@ -191,17 +208,21 @@ std::string spelled_letters(std::string_view term) {
 }
 
 /// Words split also at hyphens and slashes, for initials ("Multi-Agency" -> 2 words).
-std::vector<Word> initial_words(std::string_view s) {
+std::vector<std::string> initial_words(std::string_view s) {
     std::string spaced(s);
     for (char& c : spaced)
         if (c == '-' || c == '/') c = ' ';
-    return split_words(spaced);
+    std::vector<std::string> out;
+    for (const Word& w : split_words(spaced)) out.emplace_back(w.text);
+    return out;
 }
 
 /// Terms the document spells out: "Anti-Social Behaviour (ASB)", "ASB (Anti-Social Behaviour)".
 void collect_definitions(std::string_view s, std::set<std::string>& defined) {
+    std::size_t close = 0;
     for (std::size_t open = s.find('('); open != std::string_view::npos; open = s.find('(', open + 1)) {
-        std::size_t close = s.find(')', open);
+        // One search per closing bracket, not per opening one: "((((...)" stays linear.
+        if (close <= open) close = s.find(')', open);
         if (close == std::string_view::npos) break;
         std::string inside(trim(s.substr(open + 1, close - open - 1)));
         // "(M.A.T.'s)" spells "MAT's".
@@ -211,7 +232,11 @@ void collect_definitions(std::string_view s, std::set<std::string>& defined) {
                 if (c != '.') undotted.push_back(c);
             inside = undotted;
         }
-        std::vector<Word> before = initial_words(s.substr(0, open));
+        // The full name stands just before the bracket: a few words are enough.
+        std::size_t from = open > 160 ? open - 160 : 0;
+        while (from > 0 && (static_cast<unsigned char>(s[from]) & 0xC0) == 0x80) --from;
+        std::string_view lead_in = s.substr(from, open - from);
+        std::vector<std::string> before = initial_words(lead_in);
         auto inside_words = split_words(inside);
         // "Full Name (ABBR)"
         if (inside_words.size() == 1 && inside_words[0].caps) {
@@ -219,9 +244,9 @@ void collect_definitions(std::string_view s, std::set<std::string>& defined) {
             if (letters.size() >= 2) {
                 std::size_t n = before.size();
                 std::size_t reach = std::min(n, letters.size() * 2 + 3);
-                for (std::size_t from = n - reach; from < n; ++from) {
-                    auto initial = static_cast<char>(std::toupper(static_cast<unsigned char>(before[from].text[0])));
-                    if (initial == letters[0] && initials_spell(before, from, n, letters)) {
+                for (std::size_t first = n - reach; first < n; ++first) {
+                    auto initial = static_cast<char>(std::toupper(static_cast<unsigned char>(before[first][0])));
+                    if (initial == letters[0] && initials_spell(before, first, n, letters)) {
                         defined.insert(base_term(inside_words[0].text));
                         break;
                     }
@@ -229,12 +254,12 @@ void collect_definitions(std::string_view s, std::set<std::string>& defined) {
             }
         }
         // "ABBR (Full Name)"
-        auto words_before = split_words(s.substr(0, open));
+        auto words_before = split_words(lead_in);
         if (!words_before.empty() && words_before.back().caps && inside_words.size() >= 2) {
             std::string letters = spelled_letters(words_before.back().text);
             auto full = initial_words(inside);
             if (letters.size() >= 2 && !full.empty() &&
-                std::toupper(static_cast<unsigned char>(full[0].text[0])) == letters[0] &&
+                std::toupper(static_cast<unsigned char>(full[0][0])) == letters[0] &&
                 initials_spell(full, 0, full.size(), letters))
                 defined.insert(base_term(words_before.back().text));
         }
@@ -244,6 +269,8 @@ void collect_definitions(std::string_view s, std::set<std::string>& defined) {
 /// Capitalised words in shouting runs: positions (line, column) to pass over.
 void collect_shouting(const TextPiece& piece, std::set<std::pair<std::uint32_t, std::uint32_t>>& out) {
     const std::string& s = piece.text.text;
+    if (!has_capital_pair(s)) return;
+    SpanMapper mapper(piece.text);
     std::vector<Word> words = split_words(s);
     auto ordinary = [](const Word& w) { return contains(kOrdinary, base_term(w.text)) || is_roman(w.text); };
     for (std::size_t i = 0; i < words.size();) {
@@ -263,7 +290,7 @@ void collect_shouting(const TextPiece& piece, std::set<std::pair<std::uint32_t, 
         }
         if (real >= 3 || (real == 2 && has_ordinary)) {
             for (std::size_t k = i; k < j; ++k) {
-                Span at = piece.text.span(words[k].begin, words[k].end);
+                Span at = mapper.span(words[k].begin, words[k].end);
                 if (at.known()) out.insert({at.line, at.column});
             }
         }

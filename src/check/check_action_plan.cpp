@@ -44,10 +44,8 @@ void check_action_plan(const CheckContext& ctx) {
                                   find_placeholder_text(std::string(text), &where, &length))) {
                 missing.push_back(kFields[f].name);
                 std::string gap(text.substr(where, length));
-                if (!at.known()) {
-                    placeholder = gap;
-                    at = locate(ctx.doc, cell.span.known() ? cell.span : row.span, gap);
-                }
+                if (placeholder.empty()) placeholder = gap;
+                if (!at.known()) at = locate(ctx.doc, cell.span.known() ? cell.span : row.span, gap);
             } else if (text.empty() && column_used[f]) {
                 missing.push_back(kFields[f].name);
                 if (!at.known()) at = cell.span.known() ? cell.span : row.span;

@@ -11,6 +11,7 @@
 #include <algorithm>
 #include <cctype>
 #include <map>
+#include <set>
 #include <tuple>
 
 #include "check/check_support.hpp"
@@ -18,6 +19,8 @@
 namespace planc::checks {
 
 namespace {
+
+constexpr std::size_t kMaxWordings = 32;
 
 struct Description {
     const Document* doc = nullptr;
@@ -50,11 +53,13 @@ bool same_description(const std::string& a, const std::string& b) {
 
 std::vector<Description> descriptions_of(const Document& doc) {
     std::vector<Description> out;
+    std::set<std::pair<std::uint32_t, std::uint32_t>> places;
     auto add = [&](std::string code, const std::string& text, const Span& span) {
+        if (code.empty() || !span.known()) return;
         std::string key = normalise_words(text);
-        if (code.empty() || key.empty() || !span.known()) return;
-        for (const Description& d : out)
-            if (d.span == span) return;  // the same place seen twice (priority list and document scan)
+        if (key.empty()) return;
+        // The same place seen twice (priority list and document scan) counts once.
+        if (!places.insert({span.line, span.column}).second) return;
         out.push_back(Description{&doc, std::move(code), std::string(trim(text)), std::move(key), span});
     };
     for (const IndicatorRef& ref : doc.indicators) add(ref.code, ref.description, ref.span);
@@ -73,12 +78,19 @@ std::vector<Description> descriptions_of(const Document& doc) {
 void check_indicators(const PartnershipContext& ctx) {
     // Per code, the distinct descriptions seen so far (documents in slug order).
     std::map<std::string, std::vector<Description>> seen;
+    std::map<std::string, std::set<std::string>> exact;  // every wording seen, per code
     for (const Document& doc : ctx.partnership.documents) {
         CheckContext doc_ctx{ctx.project, ctx.partnership, doc, ctx.diags};
         for (Description& d : descriptions_of(doc)) {
             auto& known = seen[d.code];
+            auto& keys = exact[d.code];
+            if (keys.count(d.key)) continue;
             bool matches = false;
-            for (const Description& k : known) matches = matches || same_description(k.key, d.key);
+            // Shortened names are looked for among the first few wordings only, so that a
+            // hostile file with thousands of wordings stays linear.
+            for (std::size_t k = 0; k < known.size() && k < kMaxWordings && !matches; ++k)
+                matches = same_description(known[k].key, d.key);
+            keys.insert(d.key);
             if (matches) continue;
             if (!known.empty()) {
                 const Description& first = known.front();

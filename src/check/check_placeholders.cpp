@@ -70,45 +70,53 @@ bool find_placeholder_text(const std::string& s, std::size_t* where, std::size_t
             return true;
         }
     }
-    for (std::size_t i = 0; i < lower.size(); ++i) {
-        if (lower.compare(i, 11, "(to follow)") == 0) {
-            *where = i + 1;
-            *length = 9;
-            return true;
+    // The earliest of the other forms; each is looked for with one search over the text.
+    std::size_t best = std::string::npos;
+    std::size_t best_length = 0;
+    auto consider = [&](std::size_t at, std::size_t len) {
+        if (at < best) {
+            best = at;
+            best_length = len;
         }
-        for (std::string_view phrase : {"tbc", "tba", "tbd", "to be confirmed", "to be advised", "lorem ipsum"}) {
-            if (word_at(lower, i, phrase)) {
-                *where = i;
-                *length = phrase.size();
-                return true;
-            }
-        }
-        // XX, XXX, xx as a word or between "/" and "£" ("XX/XX/XXXX"): never inside a word.
-        if ((s[i] == 'X' || s[i] == 'x') && (i == 0 || !std::isalpha(static_cast<unsigned char>(s[i - 1])))) {
-            std::size_t j = i;
-            while (j < s.size() && s[j] == s[i]) ++j;
-            if (j - i >= 2 && (j >= s.size() || !std::isalpha(static_cast<unsigned char>(s[j])))) {
-                *where = i;
-                *length = j - i;
-                return true;
-            }
-        }
-        if (lower.compare(i, 7, "[insert") == 0 || lower.compare(i, 7, "<insert") == 0) {
-            std::size_t close = lower.find_first_of("]>", i);
-            *where = i;
-            *length = close == std::string::npos ? 7 : close - i + 1;
-            return true;
-        }
-        if (word_at(lower, i, "insert")) {
-            std::size_t here = lower.find(" here", i);
-            if (here != std::string::npos && here - i < 60 && word_boundary(lower, here + 5)) {
-                *where = i;
-                *length = here + 5 - i;
-                return true;
+    };
+    if (std::size_t at = lower.find("(to follow)"); at != std::string::npos) consider(at + 1, 9);
+    for (std::string_view phrase : {"tbc", "tba", "tbd", "to be confirmed", "to be advised", "lorem ipsum"}) {
+        for (std::size_t at = lower.find(phrase); at != std::string::npos && at < best; at = lower.find(phrase, at + 1)) {
+            if (word_at(lower, at, phrase)) {
+                consider(at, phrase.size());
+                break;
             }
         }
     }
-    return false;
+    // XX, XXX, xx as a word or beside "/" and "£" ("XX/XX/XXXX"): never inside a word.
+    for (std::size_t at = lower.find("xx"); at != std::string::npos && at < best; at = lower.find("xx", at + 1)) {
+        if (at > 0 && std::isalpha(static_cast<unsigned char>(s[at - 1]))) continue;
+        std::size_t j = at;
+        while (j < s.size() && s[j] == s[at]) ++j;
+        if (j - at >= 2 && (j >= s.size() || !std::isalpha(static_cast<unsigned char>(s[j])))) {
+            consider(at, j - at);
+            break;
+        }
+        at = j - 1;
+    }
+    for (std::string_view open : {"[insert", "<insert"}) {
+        if (std::size_t at = lower.find(open); at != std::string::npos) {
+            std::size_t close = lower.find_first_of("]>", at);
+            consider(at, close == std::string::npos ? open.size() : close - at + 1);
+        }
+    }
+    for (std::size_t at = lower.find("insert"); at != std::string::npos && at < best; at = lower.find("insert", at + 1)) {
+        if (!word_at(lower, at, "insert")) continue;
+        std::size_t here = lower.find(" here", at);
+        if (here != std::string::npos && here - at < 60 && word_boundary(lower, here + 5)) {
+            consider(at, here + 5 - at);
+            break;
+        }
+    }
+    if (best == std::string::npos) return false;
+    *where = best;
+    *length = best_length;
+    return true;
 }
 
 void check_placeholders(const CheckContext& ctx) {

@@ -7,6 +7,8 @@
 // each unnumbered one is reported at its heading (a reader cannot tell where it falls);
 // a plan whose priorities are all unnumbered is fine.
 
+#include <map>
+
 #include "check/check_support.hpp"
 
 namespace planc::checks {
@@ -54,14 +56,13 @@ void check_numbering(const CheckContext& ctx) {
         }
     }
     const Priority* previous = nullptr;
-    std::vector<const Priority*> by_number;
+    std::map<int, const Priority*> by_number;  // the first priority with each number
     for (const Priority& p : priorities) {
         if (!p.number) continue;
         int n = *p.number;
         Span at = p.number_span.known() ? p.number_span : p.span;
-        const Priority* same = nullptr;
-        for (const Priority* q : by_number)
-            if (*q->number == n) same = q;
+        auto found = by_number.find(n);
+        const Priority* same = found == by_number.end() ? nullptr : found->second;
         if (same) {
             Diagnostic& d = report(ctx, DiagCode::W111, "priority number " + std::to_string(n) + " is used twice", at, p.id);
             d.notes.push_back(note_at(ctx.doc, "first used here", same->number_span.known() ? same->number_span : same->span));
@@ -84,7 +85,7 @@ void check_numbering(const CheckContext& ctx) {
                        missing + verb,
                    at, p.id);
         }
-        by_number.push_back(&p);
+        by_number.emplace(n, &p);
         if (!same) previous = &p;
     }
 }

@@ -31,6 +31,7 @@ void apply_suppressions(const Project& project, Diagnostics& diags) {
                     d.severity = Severity::Warning;
                     d.message = "`planc: allow " + sup.code + "` names no diagnostic code";
                     d.location = {doc.path, sup.span};
+                    d.plan = doc.partnership + "/" + doc.slug;
                     unused.push_back(std::move(d));
                 }
             }
@@ -70,6 +71,7 @@ void apply_suppressions(const Project& project, Diagnostics& diags) {
         d.severity = Severity::Warning;
         d.message = "`planc: allow " + sups[i].sup->code + "` silences nothing here: remove it";
         d.location = {sups[i].doc->path, sups[i].sup->span};
+        d.plan = sups[i].doc->partnership + "/" + sups[i].doc->slug;
         unused.push_back(std::move(d));
     }
     Diagnostics result;

@@ -68,15 +68,17 @@ Span locate(const Document& doc, const Span& from, std::string_view needle) {
 
 const Priority* priority_at(const Document& doc, std::uint32_t line) {
     if (line == 0) return nullptr;
-    for (std::size_t i = 0; i < doc.sections.size(); ++i) {
-        const Section& s = doc.sections[i];
-        if (s.kind != SectionKind::Priority || s.priority_index < 0) continue;
-        std::uint32_t begin = s.span.line;
-        std::uint32_t end = i + 1 < doc.sections.size() ? doc.sections[i + 1].span.line : UINT32_MAX;
-        if (line >= begin && line < end && static_cast<std::size_t>(s.priority_index) < doc.priorities.size())
-            return &doc.priorities[static_cast<std::size_t>(s.priority_index)];
-    }
-    return nullptr;
+    // Level-2 sections are in source order: the one holding the line is the last that
+    // starts at or before it.
+    const auto& sections = doc.sections;
+    auto it = std::upper_bound(sections.begin(), sections.end(), line,
+                               [](std::uint32_t l, const Section& s) { return l < s.span.line; });
+    if (it == sections.begin()) return nullptr;
+    const Section& s = *std::prev(it);
+    if (s.kind != SectionKind::Priority || s.priority_index < 0 ||
+        static_cast<std::size_t>(s.priority_index) >= doc.priorities.size())
+        return nullptr;
+    return &doc.priorities[static_cast<std::size_t>(s.priority_index)];
 }
 
 std::string priority_name(const Priority& p) {
@@ -180,6 +182,39 @@ void for_each_text(const Document& doc, const std::function<void(const TextPiece
 Span piece_span(const TextPiece& piece, std::size_t begin, std::size_t end) {
     Span s = piece.text.span(begin, end);
     return s.known() ? s : piece.block;
+}
+
+Span SpanMapper::position(std::size_t offset) {
+    const auto& anchors = text_.anchors;
+    if (anchors.empty()) return {};
+    auto it = std::upper_bound(anchors.begin(), anchors.end(), offset,
+                               [](std::size_t o, const AnchoredText::Anchor& a) { return o < a.offset; });
+    std::size_t index = it == anchors.begin() ? 0 : static_cast<std::size_t>(std::prev(it) - anchors.begin());
+    const AnchoredText::Anchor& a = anchors[index];
+    std::size_t from = std::min(a.offset, offset);
+    if (index != anchor_ || offset < offset_ || offset_ < from) {
+        anchor_ = index;
+        offset_ = from;
+        columns_ = 0;
+    }
+    columns_ += count_code_points(std::string_view(text_.text).substr(offset_, offset - offset_));
+    offset_ = offset;
+    return Span{a.span.line, a.span.column + columns_, a.span.line, a.span.column + columns_};
+}
+
+Span SpanMapper::span(std::size_t begin, std::size_t end) {
+    const std::string& text = text_.text;
+    begin = std::min(begin, text.size());
+    end = std::clamp(end, begin, text.size());
+    Span s = position(begin);
+    if (end > begin) {
+        std::size_t last = end - 1;
+        while (last > begin && (static_cast<unsigned char>(text[last]) & 0xC0) == 0x80) --last;
+        Span e = position(last);
+        s.end_line = e.line;
+        s.end_column = e.column;
+    }
+    return s;
 }
 
 std::string format_number(double value, int decimals) {

@@ -44,6 +44,7 @@ int run_check(const std::vector<std::string>& args);
 int run_dump(const std::vector<std::string>& args);
 int run_explain(const std::vector<std::string>& args);
 int run_review(const std::vector<std::string>& args);
+int run_serve(const std::vector<std::string>& args);
 
 /// Loads what `check` and `review` are given: project folders, content/, partnership
 /// folders or single documents, merged into one project.

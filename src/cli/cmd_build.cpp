@@ -2,10 +2,11 @@
 
 #include <boost/filesystem.hpp>
 
-#include <chrono>
+#include <unistd.h>
 #include <iostream>
 
 #include "cli/cli.hpp"
+#include "cli/progress.hpp"
 #include "planc/build.hpp"
 #include "planc/check.hpp"
 #include "planc/load.hpp"
@@ -32,21 +33,37 @@ bool safe_output(const fs::path& out, const fs::path& root, std::string& why) {
         why = "the output folder may not be the project folder or hold it";
         return false;
     }
+    // Publishing replaces the whole folder: never one that planc did not make (a typo in
+    // --out must not delete someone's documents). A site has an index.html; an empty
+    // folder, or one holding only a README, is fine too.
+    boost::system::error_code ec;
+    if (fs::exists(o, ec) && !fs::is_directory(o, ec)) {
+        why = "the output folder `" + out.string() + "` is a file";
+        return false;
+    }
+    if (fs::is_directory(o, ec) && !fs::exists(o / "index.html", ec)) {
+        for (fs::directory_iterator it(o, ec), end; !ec && it != end; it.increment(ec)) {
+            if (it->path().filename() == "README.md") continue;
+            why = "the output folder `" + out.string() +
+                  "` holds files but no index.html, so it is not a site planc built; it would be replaced: "
+                  "choose another --out folder or empty it first";
+            return false;
+        }
+    }
     return true;
 }
 
 }  // namespace
 
 int run_build(const std::vector<std::string>& words) {
-    auto started = std::chrono::steady_clock::now();
     std::string error;
-    auto args = Args::parse(words, {"--strict"}, error);
+    auto args = Args::parse(words, {"--strict", "--no-pdf"}, error);
     if (!args || args->positional.size() > 1) {
         std::cerr << "planc build: " << (error.empty() ? "name at most one project folder" : error) << "\n";
         return kExitUsage;
     }
     for (const auto& [name, value] : args->options) {
-        if (name != "--out" && name != "--strict") {
+        if (name != "--out" && name != "--strict" && name != "--no-pdf") {
             std::cerr << "planc build: unknown option " << name << "\n";
             return kExitUsage;
         }
@@ -59,9 +76,14 @@ int run_build(const std::vector<std::string>& words) {
         return kExitUsage;
     }
 
+    constexpr std::size_t kSteps = 4;
+    BuildProgress progress(std::cerr, ::isatty(STDERR_FILENO) != 0);
+    progress.step("loading", 0, kSteps);
     Diagnostics diags;
     Project project = load_project(root, diags);
+    progress.step("checking", 1, kSteps);
     check_project(project, diags);
+    progress.finish();
     diags.sort();
     Printer printer = default_printer(false);
     if (!diags.items().empty()) printer.print(diags, project, false);
@@ -71,23 +93,30 @@ int run_build(const std::vector<std::string>& words) {
         return kExitFindings;
     }
 
+    progress.step("rendering", 2, kSteps);
     StagedDirectory staged(out_dir);
     DirectoryOutput output(staged.staging_path());
     Diagnostics render_diags;
-    render_project(project, output, render_diags);
+    BuildOptions options;
+    options.leaflet_pdf = !args->has("--no-pdf");
+    render_project(project, output, render_diags, options);
+    progress.finish();
     if (render_diags.has_errors()) {
         render_diags.sort();
         printer.print(render_diags, project, false);
         std::cerr << "planc build: nothing written; " << out_dir << " is unchanged\n";
         return kExitFindings;
     }
+    progress.step("publishing", 3, kSteps);
     staged.commit();
+    progress.finish();
 
     TargetSummary targets = summarise_targets(project);
     std::size_t documents = 0;
     for (const auto& p : project.partnerships) documents += p.documents.size();
-    auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started).count();
-    std::cerr << "built " << out_dir << ": " << documents << " documents, " << output.files_written() << " files, "
+    auto ms = progress.elapsed_ms();
+    std::cerr << "built " << out_dir << ": " << documents << " documents, " << output.pages_written() << " pages ("
+              << output.files_written() << " files), "
               << diags.count(Severity::Warning) << " warnings; " << targets.targets << " targets, " << targets.complete
               << " complete, " << targets.with_gaps << " with gaps";
     if (targets.unreadable) std::cerr << ", " << targets.unreadable << " unreadable";

@@ -12,11 +12,15 @@ namespace {
 constexpr const char* kUsage = R"(planc - compiles community safety plans written in Markdown
 
 Usage:
-  planc build [PROJECT] [--out DIR] [--strict]   check the plans and write the site into DIR (default site/)
+  planc build [PROJECT] [--out DIR] [--strict] [--no-pdf]
+                                                 check the plans and write the site into DIR (default site/);
+                                                 --no-pdf skips printing leaflets to PDF
   planc check [PATH...] [--format FORMAT] [--strict]
                                                  report what is missing or wrong, with exact positions
                                                  FORMAT: human (default), gcc, json, sarif, github
   planc review [PATH...] --out FILE.html         write the reviewer's report: completeness and every finding
+  planc serve [PROJECT] [--port N] [--bind ADDR] preview the site at http://127.0.0.1:1313/, rebuilt and
+                                                 reloaded as the plans are saved (loopback only by default)
   planc dump FILE                                print one document's model as JSON
   planc explain CODE                             explain a diagnostic code (e.g. W101), with an example and the fix
   planc --help | --version
@@ -49,6 +53,7 @@ int main(int argc, char** argv) {
         if (command == "dump") return planc::cli::run_dump(rest);
         if (command == "explain") return planc::cli::run_explain(rest);
         if (command == "review") return planc::cli::run_review(rest);
+        if (command == "serve") return planc::cli::run_serve(rest);
         std::cerr << "planc: unknown command `" << command << "`\n\n" << kUsage;
         return planc::cli::kExitUsage;
     } catch (const std::exception& e) {

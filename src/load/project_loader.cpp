@@ -25,6 +25,9 @@ bool valid_name(const std::string& name) {
 }
 
 std::string relative_display(const fs::path& path, const fs::path& root) {
+    // Lexically first: resolving would follow symbolic links and name the target.
+    fs::path lexical = path.lexically_normal().lexically_relative(root.lexically_normal());
+    if (!lexical.empty() && *lexical.begin() != "..") return lexical.generic_string();
     boost::system::error_code ec;
     fs::path rel = fs::relative(path, root, ec);
     if (ec || rel.empty()) return path.generic_string();
@@ -47,6 +50,52 @@ std::vector<fs::path> sorted_entries(const fs::path& dir) {
     return out;
 }
 
+/// Symbolic links under content/ that lead out of it (E005). planc never follows them:
+/// a link to ~/Documents or /etc would publish a file nobody meant to publish, and the
+/// site is built from what is in content/ alone.
+class EscapingLinks {
+public:
+    /// Walks the whole of `content` (without following links) and reports each link
+    /// whose target is outside it.
+    EscapingLinks(const fs::path& content, const fs::path& root, Diagnostics& diags) {
+        boost::system::error_code ec;
+        fs::path inside = fs::canonical(content, ec);
+        if (ec) return;
+        fs::recursive_directory_iterator it(content, fs::directory_options::none, ec), end;
+        for (; !ec && it != end; it.increment(ec)) {
+            const fs::path& entry = it->path();
+            if (!fs::is_symlink(fs::symlink_status(entry, ec))) continue;
+            boost::system::error_code target_ec;
+            fs::path target = fs::canonical(entry, target_ec);
+            if (target_ec) continue;  // dangling or a loop: nothing there to read
+            if (within(target, inside)) continue;
+            std::string display = relative_display(entry, root);
+            diags.report(DiagCode::E005,
+                         "`" + display + "` is a symbolic link to " + target.generic_string() +
+                             ", outside the content folder: planc does not follow it; copy the file into the folder instead",
+                         {display, Span{}});
+            escaping_.push_back(entry.lexically_normal());
+        }
+    }
+
+    /// True for a path reported (or inside a folder reported).
+    [[nodiscard]] bool contains(const fs::path& path) const {
+        fs::path p = path.lexically_normal();
+        return std::any_of(escaping_.begin(), escaping_.end(), [&](const fs::path& e) { return within(p, e); });
+    }
+
+private:
+    static bool within(const fs::path& path, const fs::path& folder) {
+        auto f = folder.begin(), p = path.begin();
+        for (; f != folder.end(); ++f, ++p) {
+            if (p == path.end() || *p != *f) return false;
+        }
+        return true;
+    }
+
+    std::vector<fs::path> escaping_;
+};
+
 /// One document to parse: where it is and where its results go.
 struct PendingDocument {
     fs::path file;
@@ -56,7 +105,7 @@ struct PendingDocument {
     Diagnostics diags;
 };
 
-void load_partnership(const fs::path& folder, const fs::path& root, Project& project,
+void load_partnership(const fs::path& folder, const fs::path& root, const EscapingLinks& escaping, Project& project,
                       std::vector<PendingDocument>& pending, Diagnostics& diags) {
     std::string slug = folder.filename().string();
     std::string folder_display = relative_display(folder, root);
@@ -67,7 +116,9 @@ void load_partnership(const fs::path& folder, const fs::path& root, Project& pro
     Partnership partnership;
     fs::path index = folder / "_index.md";
     std::string index_display = relative_display(index, root);
-    if (fs::exists(index)) {
+    if (escaping.contains(index)) {
+        // reported as E005
+    } else if (fs::exists(index)) {
         std::string text;
         if (read_text_file(index.string(), index_display, text, diags))
             partnership = parse_partnership_index(index_display, std::move(text), diags);
@@ -79,7 +130,8 @@ void load_partnership(const fs::path& folder, const fs::path& root, Project& pro
     partnership.index_path = index_display;
     for (const fs::path& entry : sorted_entries(folder)) {
         std::string name = entry.filename().string();
-        if (name == "_index.md" || !fs::is_regular_file(entry) || entry.extension() != ".md") continue;
+        if (name == "_index.md" || escaping.contains(entry) || !fs::is_regular_file(entry) || entry.extension() != ".md")
+            continue;
         std::string display = relative_display(entry, root);
         if (!valid_name(entry.stem().string())) {
             report_bad_name(display, diags);
@@ -115,6 +167,18 @@ void parse_pending(std::vector<PendingDocument>& pending) {
 }  // namespace
 
 bool read_text_file(const std::string& path, const std::string& display_path, std::string& out, Diagnostics& diags) {
+    // Only regular files, and none too large to be a plan: a FIFO or a device named
+    // "x.md" would block or never end, a huge file would only cost memory.
+    boost::system::error_code ec;
+    fs::file_status status = fs::status(path, ec);
+    if (!ec && fs::exists(status) && !fs::is_regular_file(status)) {
+        diags.report(DiagCode::E002, "this is not a regular file: planc reads only text files", {display_path, Span{}});
+        return false;
+    }
+    if (std::uintmax_t size = fs::file_size(path, ec); !ec && size > kMaxSourceBytes) {
+        diags.report(DiagCode::E002, too_large_message(size), {display_path, Span{}});
+        return false;
+    }
     std::ifstream in(path, std::ios::binary);
     if (!in) {
         diags.report(DiagCode::E002, "cannot read this file", {display_path, Span{}});
@@ -146,9 +210,11 @@ Project load_project(const std::string& root_text, Diagnostics& diags) {
                      {relative_display(content, fs::current_path()), Span{}});
         return project;
     }
+    EscapingLinks escaping(content, root, diags);
     std::vector<PendingDocument> pending;
     for (const fs::path& entry : sorted_entries(content)) {
-        if (fs::is_directory(entry)) load_partnership(entry, root, project, pending, diags);
+        if (!escaping.contains(entry) && fs::is_directory(entry))
+            load_partnership(entry, root, escaping, project, pending, diags);
     }
     parse_pending(pending);
     for (PendingDocument& p : pending) {

@@ -60,7 +60,16 @@ Span AnchoredText::span(std::size_t begin, std::size_t end) const {
                                    [](std::size_t o, const Anchor& a) { return o < a.offset; });
         const Anchor& a = it == anchors.begin() ? anchors.front() : *std::prev(it);
         std::size_t from = std::min(a.offset, offset);
-        std::uint32_t cols = count_code_points(std::string_view(text).substr(from, offset - from));
+        std::size_t start = from;
+        std::uint32_t cols = 0;
+        if (counted_from == from && counted_to <= offset) {
+            start = counted_to;
+            cols = counted_columns;
+        }
+        cols += count_code_points(std::string_view(text).substr(start, offset - start));
+        counted_from = from;
+        counted_to = offset;
+        counted_columns = cols;
         return Span{a.span.line, a.span.column + cols, a.span.line, a.span.column + cols};
     };
     begin = std::min(begin, text.size());

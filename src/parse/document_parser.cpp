@@ -67,8 +67,12 @@ void read_document_front_matter(const FrontMatter& fm, Document& doc, const Pars
         doc.fields["leaflet"] = node_span(leaflet, fm, ctx.lines);
         if (leaflet.IsSequence()) {
             for (const auto& item : leaflet) {
-                if (item.IsScalar()) doc.leaflet.push_back(item.Scalar());
-                else bad("leaflet", "must be a list of section ids");
+                if (item.IsScalar()) {
+                    doc.leaflet.push_back(item.Scalar());
+                } else {
+                    bad("leaflet", "must be a list of section ids");  // once, however long the list
+                    break;
+                }
             }
         } else if (leaflet.IsScalar()) {
             doc.leaflet.push_back(leaflet.Scalar());
@@ -117,6 +121,10 @@ bool check_encoding(const std::string& text, const LineIndex& lines, const std::
 
 /// Shared by documents and partnership files: removes a BOM, checks encoding and NULs.
 bool prepare_text(std::string& text, const std::string& path, Diagnostics& diags) {
+    if (text.size() > kMaxSourceBytes) {
+        diags.report(DiagCode::E002, too_large_message(text.size()), {path, Span{1, 1, 1, 1}});
+        return false;
+    }
     if (text.compare(0, kBom.size(), kBom) == 0) text.erase(0, kBom.size());
     LineIndex lines(text);
     if (!check_encoding(text, lines, path, diags)) return false;
@@ -125,6 +133,12 @@ bool prepare_text(std::string& text, const std::string& path, Diagnostics& diags
         return false;
     }
     return true;
+}
+
+std::string too_large_message(std::uintmax_t bytes) {
+    auto mb = [](std::uintmax_t b) { return std::to_string((b + (1u << 20) - 1) >> 20); };
+    return "file is " + mb(bytes) + " MB: a plan is at most " + mb(kMaxSourceBytes) +
+           " MB of text; is this the right file?";
 }
 
 Document parse_document(const std::string& path, std::string text, Diagnostics& diags) {

@@ -36,6 +36,13 @@ FrontMatter read_front_matter(std::string_view text, const LineIndex& lines, con
     std::size_t yaml_begin = lines.line_start(2);
     std::size_t yaml_end = lines.line_start(close);
     std::string yaml(text.substr(yaml_begin, yaml_end - yaml_begin));
+    // yaml-cpp knows LF and CRLF but not a lone CR (old Mac files), which the rest of
+    // planc reads as a line end: make every line end one LF, so lines stay where they are.
+    for (std::size_t i = 0; i < yaml.size(); ++i) {
+        if (yaml[i] != '\r') continue;
+        if (i + 1 < yaml.size() && yaml[i + 1] == '\n') yaml.erase(i, 1);
+        else yaml[i] = '\n';
+    }
     try {
         fm.root = YAML::Load(yaml);
     } catch (const YAML::Exception& e) {

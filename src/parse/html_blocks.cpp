@@ -87,6 +87,40 @@ XmlBuffer to_xml(std::string_view html) {
     for (std::size_t i = 0; i < open.size(); ++i) out.inserted_at.push_back(i);
     for (std::size_t i = 0; i < html.size(); ++i) {
         char c = html[i];
+        if (c == '&' && i + 1 < html.size() && html[i + 1] == '#') {
+            // A numeric reference to no character (&#0;, a surrogate, past U+10FFFF)
+            // would put a NUL or invalid UTF-8 in the text: it becomes U+FFFD, written so
+            // the buffer only grows (offsets still map back to the source).
+            std::size_t end = html.find(';', i);
+            if (end != std::string_view::npos && end - i <= 32) {
+                bool hex = end > i + 2 && (html[i + 2] == 'x' || html[i + 2] == 'X');
+                std::string_view digits = html.substr(i + (hex ? 3 : 2), end - i - (hex ? 3 : 2));
+                bool all = !digits.empty();
+                unsigned long long code = 0;
+                for (char d : digits) {
+                    auto u = static_cast<unsigned char>(d);
+                    if (hex ? !std::isxdigit(u) : !std::isdigit(u)) {
+                        all = false;
+                        break;
+                    }
+                    int v = std::isdigit(u) ? d - '0' : std::tolower(u) - 'a' + 10;
+                    code = std::min<unsigned long long>(code * (hex ? 16 : 10) + static_cast<unsigned>(v), 0x7FFFFFFF);
+                }
+                bool no_character = code == 0 || (code >= 0xD800 && code <= 0xDFFF) || code > 0x10FFFF ||
+                                    (code < 0x20 && code != '\t' && code != '\n' && code != '\r');
+                if (all && no_character) {
+                    std::size_t length = end - i + 1;
+                    constexpr std::string_view replacement = "65533;";
+                    out.text += "&#";
+                    if (length >= 8) out.text.append(length - 8, '0');
+                    out.text += replacement;
+                    for (std::size_t k = length; k < 8; ++k)
+                        out.inserted_at.push_back(out.text.size() - (8 - k));
+                    i = end;
+                    continue;
+                }
+            }
+        }
         out.text.push_back(c);
         if (c != '<') continue;
         std::size_t name_start = i + 1;

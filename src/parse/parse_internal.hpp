@@ -43,6 +43,12 @@ struct AnchoredText {
     [[nodiscard]] Span span(std::size_t begin, std::size_t end) const;
     /// Maps a span relative to `text` (line 1, code point columns) to the source.
     [[nodiscard]] Span map(const Span& relative) const;
+
+    /// The last position counted (anchor offset, byte offset, code points between), so
+    /// spans asked for in reading order along one long text stay linear in all.
+    mutable std::size_t counted_from = std::string::npos;
+    mutable std::size_t counted_to = 0;
+    mutable std::uint32_t counted_columns = 0;
 };
 
 /// Concatenates the text of inlines (soft breaks as spaces), trimmed, with anchors.

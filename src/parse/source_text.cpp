@@ -37,11 +37,32 @@ std::string_view LineIndex::line(std::uint32_t line) const {
     return text_.substr(begin, end - begin);
 }
 
+std::uint32_t LineIndex::code_points_before(std::uint32_t line_no, std::size_t bytes) const {
+    // Positions are asked for in reading order, so counting on from the last answer on
+    // the same line keeps a long line (1 MB of text, no newline) linear, not quadratic.
+    std::size_t start = line_start(line_no);
+    std::size_t from = 0;
+    std::uint32_t count = 0;
+    if (cache_line_ == line_no && cache_bytes_ <= bytes) {
+        from = cache_bytes_;
+        count = cache_count_;
+    } else if (cache_line_ == line_no && cache_bytes_ - bytes < bytes) {
+        // A little way back (a link's start after its text): count back from there.
+        count = cache_count_ - count_code_points(text_.substr(start + bytes, cache_bytes_ - bytes));
+        from = bytes;
+    }
+    count += count_code_points(text_.substr(start + from, bytes - from));
+    cache_line_ = line_no;
+    cache_bytes_ = bytes;
+    cache_count_ = count;
+    return count;
+}
+
 std::uint32_t LineIndex::char_column(std::uint32_t line_no, std::uint32_t byte_column) const {
     if (byte_column == 0) return 0;
     std::string_view text = line(line_no);
     std::size_t bytes = std::min<std::size_t>(byte_column - 1, text.size());
-    return count_code_points(text.substr(0, bytes)) + 1 + static_cast<std::uint32_t>(byte_column - 1 - bytes);
+    return code_points_before(line_no, bytes) + 1 + static_cast<std::uint32_t>(byte_column - 1 - bytes);
 }
 
 Span LineIndex::position(std::size_t offset) const {
@@ -49,7 +70,7 @@ Span LineIndex::position(std::size_t offset) const {
     auto it = std::upper_bound(starts_.begin(), starts_.end(), offset);
     auto line_no = static_cast<std::uint32_t>(it - starts_.begin());
     std::size_t start = starts_[line_no - 1];
-    std::uint32_t col = count_code_points(text_.substr(start, offset - start)) + 1;
+    std::uint32_t col = code_points_before(line_no, offset - start) + 1;
     return Span{line_no, col, line_no, col};
 }
 

@@ -12,7 +12,8 @@
 namespace planc {
 
 /// Index of line starts of a source text, to turn byte positions into the
-/// (line, code point column) positions every diagnostic uses.
+/// (line, code point column) positions every diagnostic uses. Remembers its last answer
+/// (so one index is not for sharing between threads).
 class LineIndex {
 public:
     explicit LineIndex(std::string_view text);
@@ -33,8 +34,14 @@ public:
     [[nodiscard]] std::size_t offset(std::uint32_t line, std::uint32_t byte_column) const;
 
 private:
+    /// Code points in the first `bytes` bytes of a line (within the text).
+    std::uint32_t code_points_before(std::uint32_t line, std::size_t bytes) const;
+
     std::string_view text_;
     std::vector<std::size_t> starts_;
+    mutable std::uint32_t cache_line_ = 0;
+    mutable std::size_t cache_bytes_ = 0;
+    mutable std::uint32_t cache_count_ = 0;
 };
 
 /// True when `text` is valid UTF-8; `bad_offset` receives the first bad byte.

@@ -5,6 +5,7 @@
 #include <map>
 #include <set>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "render/pages.hpp"
@@ -16,12 +17,14 @@ namespace {
 struct Link {
     std::string attribute;
     std::string value;
+    friend bool operator==(const Link&, const Link&) = default;
 };
 
 struct ScannedPage {
     std::vector<Link> links;
     std::set<std::string> ids;
     std::string base;  ///< <base href>, if any
+    friend bool operator==(const ScannedPage&, const ScannedPage&) = default;
 };
 
 std::string decode_entities(const std::string& s) {
@@ -52,7 +55,7 @@ bool is_name_char(char c) {
 
 /// A small tokenizer for the HTML planc writes: tags, their attributes, and the raw text
 /// elements (<script>, <style>) skipped.
-ScannedPage scan(const std::string& html) {
+ScannedPage scan(std::string_view html) {
     ScannedPage page;
     std::size_t i = 0;
     while ((i = html.find('<', i)) != std::string::npos) {
@@ -65,7 +68,7 @@ ScannedPage scan(const std::string& html) {
         if (i >= html.size() || !std::isalpha(static_cast<unsigned char>(html[i]))) continue;
         std::size_t name_start = i;
         while (i < html.size() && is_name_char(html[i])) ++i;
-        std::string tag = html.substr(name_start, i - name_start);
+        std::string tag(html.substr(name_start, i - name_start));
         for (char& c : tag) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
         while (i < html.size() && html[i] != '>') {
             if (!is_name_char(html[i])) {
@@ -74,7 +77,7 @@ ScannedPage scan(const std::string& html) {
             }
             std::size_t a = i;
             while (i < html.size() && is_name_char(html[i])) ++i;
-            std::string name = html.substr(a, i - a);
+            std::string name(html.substr(a, i - a));
             for (char& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
             std::string value;
             if (i < html.size() && html[i] == '=') {
@@ -83,12 +86,12 @@ ScannedPage scan(const std::string& html) {
                     char quote = html[i++];
                     std::size_t end = html.find(quote, i);
                     if (end == std::string::npos) end = html.size();
-                    value = decode_entities(html.substr(i, end - i));
+                    value = decode_entities(std::string(html.substr(i, end - i)));
                     i = end + 1;
                 } else {
                     std::size_t v = i;
                     while (i < html.size() && html[i] != '>' && !std::isspace(static_cast<unsigned char>(html[i]))) ++i;
-                    value = decode_entities(html.substr(v, i - v));
+                    value = decode_entities(std::string(html.substr(v, i - v)));
                 }
             }
             if (name == "id") page.ids.insert(value);
@@ -96,7 +99,7 @@ ScannedPage scan(const std::string& html) {
             else if (name == "href" || name == "src" || (name == "action" && tag == "form")) page.links.push_back({name, value});
         }
         if (tag == "script" || tag == "style") {
-            std::size_t end = html.find("</" + tag, i);
+            std::size_t end = html.find(std::string("</") + tag, i);
             i = end == std::string::npos ? html.size() : end;
         }
     }
@@ -137,69 +140,165 @@ std::string folder_of(const std::string& page) {
     return slash == std::string::npos ? std::string() : page.substr(0, slash + 1);
 }
 
+/// One page of the site as the check knows it: what it links to, what it found.
+struct CheckedPage {
+    ScannedPage scanned;
+    std::vector<Diagnostic> findings;
+    std::set<std::string> targets;  ///< files its links reach (written or not)
+};
+
 }  // namespace
 
-void check_site_links(const RecordingOutput& out, const Project& project, Diagnostics& diags) {
-    const std::string& base_url = project.settings.base_url;
-    const std::string root_path = site_root_path(base_url);
-    std::map<std::string, ScannedPage> pages;
-    for (const auto& [path, bytes] : out.files()) {
-        if (path.size() > 5 && path.compare(path.size() - 5, 5, ".html") == 0) pages.emplace(path, scan(bytes));
+struct SiteLinkCheck::State {
+    std::string base_url;
+    std::string root_path;
+    std::set<std::string> files;
+    std::map<std::string, CheckedPage> pages;
+    /// Which pages link to a file: who must look again when it appears, goes or changes ids.
+    std::map<std::string, std::set<std::string>> linked_from;
+    std::set<std::string> dirty;
+    std::size_t checked = 0;
+
+    void touch_linkers(const std::string& path) {
+        auto it = linked_from.find(path);
+        if (it != linked_from.end()) dirty.insert(it->second.begin(), it->second.end());
     }
-    auto report = [&](const std::string& page, const std::string& href, const std::string& why) {
-        auto origin = out.link_origins.find(page + "\n" + href);
-        Location where = origin != out.link_origins.end() ? origin->second : Location{page, Span{}};
-        Diagnostic& d = diags.report(DiagCode::E004, "the link `" + href + "` " + why, where);
-        if (origin != out.link_origins.end()) d.notes.push_back({"written into the page " + page, Location{}});
+
+    void forget_targets(const std::string& page, CheckedPage& entry) {
+        for (const std::string& target : entry.targets) {
+            auto it = linked_from.find(target);
+            if (it == linked_from.end()) continue;
+            it->second.erase(page);
+            if (it->second.empty()) linked_from.erase(it);
+        }
+        entry.targets.clear();
+    }
+
+    void check_page(const std::string& page, CheckedPage& entry, const std::map<std::string, Location>& origins);
+};
+
+void SiteLinkCheck::State::check_page(const std::string& page, CheckedPage& entry,
+                                      const std::map<std::string, Location>& origins) {
+    forget_targets(page, entry);
+    Diagnostics found;
+    auto report = [&](const std::string& href, const std::string& why) {
+        auto origin = origins.find(page + "\n" + href);
+        Location where = origin != origins.end() ? origin->second : Location{page, Span{}};
+        Diagnostic& d = found.report(DiagCode::E004, "the link `" + href + "` " + why, where);
+        if (origin != origins.end()) d.notes.push_back({"written into the page " + page, Location{}});
     };
-    for (const auto& [page, scanned] : pages) {
-        std::set<std::string> seen;
-        for (const Link& link : scanned.links) {
-            const std::string& href = link.value;
-            if (!seen.insert(href).second) continue;
-            if (href.empty()) {
-                report(page, href, "is empty");
+    const ScannedPage& scanned = entry.scanned;
+    std::set<std::string> seen;
+    for (const Link& link : scanned.links) {
+        const std::string& href = link.value;
+        if (!seen.insert(href).second) continue;
+        if (href.empty()) {
+            report(href, "is empty");
+            continue;
+        }
+        std::string url = href;
+        std::string folder = folder_of(page);
+        if (!scanned.base.empty() && !has_scheme(url) && url.front() != '/' && url.front() != '#') {
+            url = scanned.base + url;
+        }
+        // Addresses of this site written from its root (404.html) or in full are
+        // checked like relative ones.
+        for (const std::string& prefix : {base_url, root_path}) {
+            if (prefix.empty() || url.rfind(prefix, 0) != 0 || !(has_scheme(prefix) || prefix.front() == '/'))
+                continue;
+            url = url.substr(prefix.size());
+            folder.clear();
+            if (url.empty()) url = "index.html";
+            break;
+        }
+        if (has_scheme(url) || url.rfind("//", 0) == 0 || url.front() == '/') continue;  // another site
+        std::string fragment;
+        if (std::size_t hash = url.find('#'); hash != std::string::npos) {
+            fragment = url.substr(hash + 1);
+            url = url.substr(0, hash);
+        }
+        if (std::size_t q = url.find('?'); q != std::string::npos) url = url.substr(0, q);
+        std::string target = page;
+        if (!url.empty()) {
+            if (!normalise(folder + url, target)) {
+                report(href, "leaves the site");
                 continue;
             }
-            std::string url = href;
-            std::string folder = folder_of(page);
-            if (!scanned.base.empty() && !has_scheme(url) && url.front() != '/' && url.front() != '#') {
-                url = scanned.base + url;
+            entry.targets.insert(target);
+            if (!files.count(target)) {
+                report(href, "goes to `" + target + "`, which was not written");
+                continue;
             }
-            // Addresses of this site written from its root (404.html) or in full are
-            // checked like relative ones.
-            for (const std::string& prefix : {base_url, root_path}) {
-                if (prefix.empty() || url.rfind(prefix, 0) != 0 || !(has_scheme(prefix) || prefix.front() == '/'))
-                    continue;
-                url = url.substr(prefix.size());
-                folder.clear();
-                if (url.empty()) url = "index.html";
-                break;
-            }
-            if (has_scheme(url) || url.rfind("//", 0) == 0 || url.front() == '/') continue;  // another site
-            std::string fragment;
-            if (std::size_t hash = url.find('#'); hash != std::string::npos) {
-                fragment = url.substr(hash + 1);
-                url = url.substr(0, hash);
-            }
-            if (std::size_t q = url.find('?'); q != std::string::npos) url = url.substr(0, q);
-            std::string target = page;
-            if (!url.empty()) {
-                if (!normalise(folder + url, target)) {
-                    report(page, href, "leaves the site");
-                    continue;
-                }
-                if (!out.paths().count(target)) {
-                    report(page, href, "goes to `" + target + "`, which was not written");
-                    continue;
-                }
-            }
-            if (fragment.empty()) continue;
-            auto it = pages.find(target);
-            if (it != pages.end() && !it->second.ids.count(fragment))
-                report(page, href, "names `#" + fragment + "`, which is not on " + target);
         }
+        if (fragment.empty()) continue;
+        auto it = pages.find(target);
+        if (it != pages.end() && !it->second.scanned.ids.count(fragment))
+            report(href, "names `#" + fragment + "`, which is not on " + target);
     }
+    for (const std::string& target : entry.targets) linked_from[target].insert(page);
+    entry.findings = std::move(found.items());
+    ++checked;
+}
+
+SiteLinkCheck::SiteLinkCheck(std::string base_url) : state_(std::make_unique<State>()) {
+    state_->root_path = site_root_path(base_url);
+    state_->base_url = std::move(base_url);
+}
+SiteLinkCheck::~SiteLinkCheck() = default;
+SiteLinkCheck::SiteLinkCheck(SiteLinkCheck&&) noexcept = default;
+SiteLinkCheck& SiteLinkCheck::operator=(SiteLinkCheck&&) noexcept = default;
+
+void SiteLinkCheck::write(const std::string& path, std::string_view bytes) {
+    State& s = *state_;
+    bool added = s.files.insert(path).second;
+    bool html = path.size() > 5 && path.compare(path.size() - 5, 5, ".html") == 0;
+    if (!html) {
+        if (added) s.touch_linkers(path);
+        return;
+    }
+    ScannedPage scanned = scan(bytes);
+    auto it = s.pages.find(path);
+    if (it != s.pages.end() && it->second.scanned == scanned) return;  // same links, same ids
+    if (added || it == s.pages.end() || it->second.scanned.ids != scanned.ids) s.touch_linkers(path);
+    s.pages[path].scanned = std::move(scanned);
+    s.dirty.insert(path);
+}
+
+void SiteLinkCheck::remove(const std::string& path) {
+    State& s = *state_;
+    if (!s.files.erase(path)) return;
+    auto it = s.pages.find(path);
+    if (it != s.pages.end()) {
+        s.forget_targets(path, it->second);
+        s.pages.erase(it);
+        s.dirty.erase(path);
+    }
+    s.touch_linkers(path);
+}
+
+void SiteLinkCheck::check(const std::map<std::string, Location>& origins) {
+    State& s = *state_;
+    s.checked = 0;
+    std::set<std::string> dirty = std::move(s.dirty);
+    s.dirty.clear();
+    for (const std::string& page : dirty) {
+        auto it = s.pages.find(page);
+        if (it != s.pages.end()) s.check_page(page, it->second, origins);
+    }
+}
+
+void SiteLinkCheck::report(Diagnostics& diags) const {
+    for (const auto& [page, entry] : state_->pages)
+        for (const Diagnostic& d : entry.findings) diags.add(d);
+}
+
+std::size_t SiteLinkCheck::pages_checked() const { return state_->checked; }
+
+void check_site_links(const RecordingOutput& out, const Project& project, Diagnostics& diags) {
+    SiteLinkCheck links(project.settings.base_url);
+    for (const auto& [path, bytes] : out.files()) links.write(path, bytes);
+    links.check(out.link_origins);
+    links.report(diags);
 }
 
 }  // namespace planc

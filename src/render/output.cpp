@@ -2,10 +2,15 @@
 
 #include <boost/filesystem.hpp>
 
+#include <fcntl.h>
+#include <signal.h>
+#include <unistd.h>
+
+#include <cerrno>
 #include <cstdio>
 #include <fstream>
 #include <stdexcept>
-#include <unistd.h>
+#include <vector>
 
 namespace fs = boost::filesystem;
 
@@ -14,7 +19,8 @@ namespace planc {
 void DirectoryOutput::write(const std::string& path, std::string_view bytes) {
     // Renderers only produce relative paths without "..": refuse anything else, so
     // nothing can ever be written outside the output folder.
-    if (path.empty() || path.front() == '/' || path.find("..") != std::string::npos)
+    if (path.empty() || path.front() == '/' || path.find("..") != std::string::npos ||
+        path.find('\0') != std::string::npos || path.find('\\') != std::string::npos)
         throw std::runtime_error("refusing to write outside the output folder: " + path);
     fs::path full = fs::path(root_) / path;
     boost::system::error_code ec;
@@ -25,12 +31,46 @@ void DirectoryOutput::write(const std::string& path, std::string_view bytes) {
     file.close();
     if (!file) throw std::runtime_error("cannot write " + full.string());
     ++count_;
+    if (path.size() > 5 && path.compare(path.size() - 5, 5, ".html") == 0) ++pages_;
 }
+
+namespace {
+
+/// True when a process with this id is running (a build that owns its folders).
+bool process_alive(long pid) { return pid > 0 && (::kill(static_cast<pid_t>(pid), 0) == 0 || errno == EPERM); }
+
+/// Cleans up after builds that were killed: removes their staging folders
+/// (".site.planc-new-PID") and, when the target is missing because a build died between
+/// moving the old site aside and moving the new one in, puts the old site back.
+void recover_stale(const fs::path& target, const std::string& name) {
+    boost::system::error_code ec;
+    const std::string new_prefix = "." + name + ".planc-new-";
+    const std::string old_prefix = "." + name + ".planc-old-";
+    std::vector<fs::path> stale_new, stale_old;
+    for (fs::directory_iterator it(target.parent_path(), ec), end; !ec && it != end; it.increment(ec)) {
+        std::string entry = it->path().filename().string();
+        for (const auto* prefix : {&new_prefix, &old_prefix}) {
+            if (entry.rfind(*prefix, 0) != 0) continue;
+            std::string digits = entry.substr(prefix->size());
+            if (digits.empty() || digits.size() > 10 || digits.find_first_not_of("0123456789") != std::string::npos) continue;
+            if (process_alive(std::stol(digits))) continue;  // another build at work right now
+            (prefix == &new_prefix ? stale_new : stale_old).push_back(it->path());
+        }
+    }
+    boost::system::error_code e;
+    if (!fs::exists(target, e) && stale_old.size() == 1) fs::rename(stale_old.front(), target, e);
+    for (const fs::path& p : stale_new) fs::remove_all(p, e);
+    if (fs::exists(target, e))
+        for (const fs::path& p : stale_old) fs::remove_all(p, e);
+}
+
+}  // namespace
 
 StagedDirectory::StagedDirectory(std::string target) : target_(std::move(target)) {
     fs::path t = fs::absolute(target_);
     std::string name = t.filename().string();
     if (name.empty() || name == ".") name = "site";
+    recover_stale(t, name);
     staging_ = (t.parent_path() / ("." + name + ".planc-new-" + std::to_string(::getpid()))).string();
     boost::system::error_code ec;
     fs::remove_all(staging_, ec);
@@ -54,6 +94,15 @@ void StagedDirectory::commit() {
     if (fs::exists(target / "README.md") && !fs::exists(fs::path(staging_) / "README.md"))
         fs::copy_file(target / "README.md", fs::path(staging_) / "README.md", ec);
     bool had_target = fs::exists(target);
+    if (had_target && fs::is_directory(target)) {
+        // One atomic step where the file system allows it: the old and new sites trade
+        // places, so there is never a moment without a site; the old one is then removed.
+        if (::renameat2(AT_FDCWD, staging_.c_str(), AT_FDCWD, target.c_str(), RENAME_EXCHANGE) == 0) {
+            committed_ = true;
+            fs::remove_all(staging_, ec);
+            return;
+        }
+    }
     if (had_target) {
         fs::remove_all(old, ec);
         fs::rename(target, old, ec);

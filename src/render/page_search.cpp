@@ -30,27 +30,78 @@ std::string squeeze(const std::string& text) {
     return out;
 }
 
-nlohmann::ordered_json index_json(const std::vector<SearchEntry>& entries) {
-    nlohmann::ordered_json pages = nlohmann::ordered_json::array();
-    for (const SearchEntry& e : entries) {
-        nlohmann::ordered_json j;
-        j["title"] = e.title;
-        j["url"] = e.url;
-        j["context"] = e.context;
-        j["text"] = squeeze(e.text);
-        pages.push_back(std::move(j));
-    }
-    nlohmann::ordered_json root;
-    root["version"] = 1;
-    root["pages"] = std::move(pages);
-    return root;
+nlohmann::ordered_json entry_json(const SearchEntry& e) {
+    nlohmann::ordered_json j;
+    j["title"] = e.title;
+    j["url"] = e.url;
+    j["context"] = e.context;
+    j["text"] = squeeze(e.text);
+    return j;
 }
+
+/// Stands in for the embedded index while the page is laid out; the index (tens of
+/// megabytes for a large site) is put in its place in the written text.
+const std::string kIndexMark = "\x1fplanc-search-index\x1f";
 
 }  // namespace
 
-void write_search_page(SiteContext& site, OutputSink& out) {
-    nlohmann::ordered_json index = index_json(site.search);
-    out.write(paths::kSearchIndex, dump_json(index));
+void SearchIndexText::append(const std::vector<SearchEntry>& more) {
+    for (const SearchEntry& e : more) {
+        nlohmann::ordered_json j = entry_json(e);
+        // The entry as it appears inside {"pages": [...]} of search-index.json: two levels
+        // deep, so four more spaces on every line (JSON strings hold no raw newlines).
+        std::string text = j.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
+        if (entries > 0) pretty += ",\n";
+        pretty += "    ";
+        for (char ch : text) {
+            pretty += ch;
+            if (ch == '\n') pretty += "    ";
+        }
+        std::string flat = j.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
+        if (entries > 0) compact += ',';
+        for (char ch : flat) {
+            if (ch == '<')
+                compact += "\\u003c";
+            else
+                compact += ch;
+        }
+        ++entries;
+    }
+}
+
+void SearchIndexText::append(const SearchIndexText& more) {
+    if (more.entries == 0) return;
+    if (entries > 0) {
+        pretty += ",\n";
+        compact += ',';
+    }
+    pretty += more.pretty;
+    compact += more.compact;
+    entries += more.entries;
+}
+
+std::string SearchIndexText::json_file() const {
+    // What dump_json gives for {"version": 1, "pages": [...]}.
+    if (entries == 0) return "{\n  \"version\": 1,\n  \"pages\": []\n}\n";
+    std::string out;
+    out.reserve(pretty.size() + 64);
+    out += "{\n  \"version\": 1,\n  \"pages\": [\n";
+    out += pretty;
+    out += "\n  ]\n}\n";
+    return out;
+}
+
+std::string SearchIndexText::embedded() const {
+    std::string out;
+    out.reserve(compact.size() + 32);
+    out += "{\"version\":1,\"pages\":[";
+    out += compact;
+    out += "]}";
+    return out;
+}
+
+void write_search_page(SiteContext& site, const SearchIndexText& index, OutputSink& out) {
+    out.write(paths::kSearchIndex, index.json_file());
 
     Page page;
     page.path = paths::kSearch;
@@ -77,13 +128,22 @@ void write_search_page(SiteContext& site, OutputSink& out) {
     html::element(c, "ol", {{"id", "search-results"}, {"class", "search-results"}});
 
     // The index, embedded as data (never run): "<" is escaped so it cannot end the element.
-    std::string data = index.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
-    std::string safe;
-    for (char ch : data) safe += ch == '<' ? std::string("\\u003c") : std::string(1, ch);
     pugi::xml_node script = html::element(c, "script", {{"type", "application/json"}, {"id", "search-data"}});
-    script.append_child(pugi::node_pcdata).set_value(safe.c_str());
+    script.append_child(pugi::node_pcdata).set_value(kIndexMark.c_str());
     page.in_sitemap = true;
-    write_page(site, page, out);
+    MemoryOutput laid_out;
+    write_page(site, page, laid_out);
+    auto written = laid_out.files.find(page.path);
+    if (written == laid_out.files.end()) return;  // no template: reported by write_page
+    const std::string& html = written->second;
+    std::size_t at = html.find("\">" + kIndexMark + "</script>");
+    if (at == std::string::npos) return;
+    at += 2;
+    std::string data = index.embedded();
+    std::string page_text;
+    page_text.reserve(html.size() + data.size());
+    page_text.append(html, 0, at).append(data).append(html, at + kIndexMark.size(), std::string::npos);
+    out.write(page.path, page_text);
 }
 
 }  // namespace planc

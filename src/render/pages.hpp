@@ -3,9 +3,11 @@
 // its own file, called in order by render_pages (site_pages.cpp).
 
 #include <map>
+#include <memory>
 #include <set>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "planc/diagnostics.hpp"
 #include "planc/model.hpp"
@@ -48,6 +50,81 @@ void check_site_links(const RecordingOutput& out, const Project& project, Diagno
 /// Everything: open data, pages, then the link check (render_project uses it).
 void render_site(const Project& project, OutputSink& out, Diagnostics& diags, const RenderOptions& options = {});
 
+// --- The site in parts (render_pages is made of these; the live preview re-renders one
+// part at a time and then the pages that list every part) ---------------------------
+
+/// The search index as text, built entry by entry so that the index of a whole site is
+/// the concatenation of its parts' pieces (no need to serialise it all again when one
+/// part changes). Byte for byte what serialising the whole index at once gives.
+struct SearchIndexText {
+    std::string pretty;    ///< entries as in search-index.json (2-space indent, at depth 2), joined by ",\n"
+    std::string compact;   ///< entries compact, '<' escaped, joined by "," (the copy embedded in the page)
+    std::size_t entries = 0;
+
+    void append(const std::vector<SearchEntry>& more);
+    void append(const SearchIndexText& more);
+    /// search-index.json.
+    [[nodiscard]] std::string json_file() const;
+    /// The index embedded in the search page (never run: no '<' in it).
+    [[nodiscard]] std::string embedded() const;
+};
+
+/// What one part of the site (a partnership's own pages, or one document's pages) gives
+/// the pages that list everything and the checks after rendering.
+struct SitePart {
+    std::vector<std::string> sitemap;             ///< its pages for sitemap.xml, in the order written
+    SearchIndexText search;                       ///< its entries of the search index, in order
+    std::map<std::string, Location> link_origins; ///< see SiteContext::link_origins
+    std::map<std::string, std::string> content_files;  ///< see SiteContext::content_files
+    std::map<std::string, std::string> print_pages;    ///< see SiteContext::print_pages
+};
+
+/// E003 for partnership and document names the site itself uses; true when there is one.
+bool site_name_clashes(const Project& project, Diagnostics& diags);
+/// The theme's assets, under assets/.
+void copy_theme_assets(const Theme& theme, OutputSink& out);
+/// Open data of one document: plan.json, targets.csv and targets.csv-metadata.json.
+void write_document_data(const Partnership& p, const Document& d, OutputSink& out);
+/// The partnership's own pages: its page and its glossary.
+SitePart render_partnership_part(SiteContext& site, const Partnership& p, OutputSink& out);
+/// One document's pages: the document, and for a plan its priorities, targets and
+/// leaflet (linking to leaflet.pdf when `with_pdf`).
+SitePart render_document_part(SiteContext& site, const Partnership& p, const Document& d, bool with_pdf,
+                              OutputSink& out);
+/// The pages that list every part, from the parts in site order (each partnership, then
+/// its documents): home, accessibility statement, 404, search page and index, sitemap.
+void render_index_pages(SiteContext& site, const std::vector<const SitePart*>& parts, OutputSink& out);
+/// Images and files from the content folders that pages link to (site path -> source).
+void copy_content_files(const std::map<std::string, std::string>& files, OutputSink& out);
+
+/// The link check of a site kept up to date file by file (check_site_links uses it for a
+/// whole site; the live preview for one part at a time). A page is scanned once when
+/// written; `check` looks again only at pages written since the last check and at the
+/// pages whose links reach a file added or removed, or a page whose ids changed.
+class SiteLinkCheck {
+public:
+    explicit SiteLinkCheck(std::string base_url);
+    ~SiteLinkCheck();
+    SiteLinkCheck(SiteLinkCheck&&) noexcept;
+    SiteLinkCheck& operator=(SiteLinkCheck&&) noexcept;
+
+    /// A file written (again); HTML pages are scanned for their links and ids.
+    void write(const std::string& path, std::string_view bytes);
+    /// A file no longer in the site.
+    void remove(const std::string& path);
+    /// Checks what changed since the last call. `origins` says where links came from in the
+    /// sources (page path + '\n' + href), as SiteContext::link_origins.
+    void check(const std::map<std::string, Location>& origins);
+    /// Every finding of the last check, page by page in path order (E004).
+    void report(Diagnostics& diags) const;
+    /// How many pages the last check looked at (for tests and timing).
+    [[nodiscard]] std::size_t pages_checked() const;
+
+private:
+    struct State;
+    std::unique_ptr<State> state_;
+};
+
 // --- The pages, one file each ------------------------------------------------------
 
 void write_home_page(SiteContext& site, OutputSink& out);
@@ -59,8 +136,8 @@ void write_targets_page(SiteContext& site, const Partnership& p, const Document&
 /// The leaflet page; links to leaflet.pdf when `with_pdf`.
 void write_leaflet_page(SiteContext& site, const Partnership& p, const Document& d, bool with_pdf, OutputSink& out);
 void write_accessibility_page(SiteContext& site, OutputSink& out);
-/// The search page and search-index.json, from the entries the other pages collected.
-void write_search_page(SiteContext& site, OutputSink& out);
+/// The search page and search-index.json, from the index text of every part.
+void write_search_page(SiteContext& site, const SearchIndexText& index, OutputSink& out);
 void write_not_found_page(SiteContext& site, OutputSink& out);
 /// sitemap.xml with absolute URLs, when the base URL is absolute.
 void write_sitemap(SiteContext& site, OutputSink& out);

@@ -6,8 +6,10 @@
 
 namespace planc {
 
-void render_project(const Project& project, OutputSink& out, Diagnostics& diags) {
-    render_site(project, out, diags);
+void render_project(const Project& project, OutputSink& out, Diagnostics& diags, const BuildOptions& options) {
+    RenderOptions render;
+    render.pdf = options.leaflet_pdf;
+    render_site(project, out, diags, render);
 }
 
 }  // namespace planc

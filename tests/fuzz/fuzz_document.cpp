@@ -3,7 +3,8 @@
 // bytes -> parse_document (front matter, Markdown, raw HTML) -> a Project with one
 // partnership -> check_project -> render (site pages, open data, link check) into a
 // MemoryOutput -> every .html page must be safe (tests/fuzz/html_safety.hpp): no script
-// but the theme's, no javascript:/data:/vbscript: URL, no event attribute.
+// but the theme's, no javascript:/data:/vbscript: URL, no event attribute; every file
+// written must be valid UTF-8; the renderer must not throw.
 //
 // The render is render_project's (render_site) with the leaflet PDF turned off: the PDF
 // runs an external program, which is neither fuzzable nor fast.
@@ -14,8 +15,10 @@
 #include <cstdio>
 #include <cstdlib>
 #include <string>
+#include <string_view>
 
 #include "html_safety.hpp"
+#include "parse/source_text.hpp"
 #include "planc/check.hpp"
 #include "planc/diagnostics.hpp"
 #include "planc/model.hpp"
@@ -49,7 +52,13 @@ const planc::Partnership& base_partnership() {
     return p;
 }
 
-bool is_html(const std::string& path) { return path.size() > 5 && path.compare(path.size() - 5, 5, ".html") == 0; }
+bool ends_with(const std::string& s, std::string_view end) {
+    return s.size() >= end.size() && s.compare(s.size() - end.size(), end.size(), end) == 0;
+}
+bool is_html(const std::string& path) { return ends_with(path, ".html"); }
+bool is_text(const std::string& path) {
+    return is_html(path) || ends_with(path, ".json") || ends_with(path, ".csv") || ends_with(path, ".xml");
+}
 
 }  // namespace
 
@@ -86,6 +95,11 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
         std::abort();
     }
     for (const auto& [path, bytes] : out.files) {
+        // Input that reached the renderer was valid UTF-8; so must every file be.
+        if (std::size_t bad = 0; is_text(path) && !planc::valid_utf8(bytes, &bad)) {
+            std::fprintf(stderr, "invalid UTF-8 in %s at byte %zu\n", path.c_str(), bad);
+            std::abort();
+        }
         if (!is_html(path)) continue;
         std::string problem = planc::safety::find_unsafe_markup(bytes);
         if (!problem.empty()) {

@@ -5,7 +5,8 @@
 //
 // Text is always escaped by the renderer, so every '<' in the output starts real markup;
 // the scan therefore only looks at tags and their attributes:
-// - <script> only as the theme writes it (`src` = ".../assets/site.js"), never inline;
+// - <script> only as the theme writes it (`src` = ".../assets/site.js", empty), or as a
+//   JSON data block (type application/json or application/ld+json) holding no '<';
 // - no <iframe>, <object>, <embed>, <base>, <frame>, <applet>, <template>, <meta http-equiv>
 //   (the theme's own search <form> is allowed: its action is checked like any URL);
 // - no on* event attribute, no `style` attribute holding "expression(" or "url(";
@@ -98,6 +99,7 @@ inline std::string find_unsafe_markup(std::string_view html) {
         // Attributes, quote-aware, up to '>'.
         bool script_src_ok = false;
         bool has_src = false;
+        std::string type;
         while (i < html.size() && html[i] != '>') {
             if (std::isspace(static_cast<unsigned char>(html[i])) || html[i] == '/') {
                 ++i;
@@ -139,6 +141,7 @@ inline std::string find_unsafe_markup(std::string_view html) {
                     return "style attribute with script or URL: " + context(start);
             }
             if (attr == "http-equiv") return "meta http-equiv: " + context(start);
+            if (name == "script" && attr == "type") type = lower(decode_attribute(value));
             if (name == "script" && attr == "src") {
                 has_src = true;
                 std::string v = decode_attribute(value);
@@ -149,10 +152,19 @@ inline std::string find_unsafe_markup(std::string_view html) {
         }
         if (closing) continue;
         if (name == "script") {
+            std::size_t close = html.find("</script>", i);
+            if (close == std::string_view::npos) return "unclosed script: " + context(start);
+            if (!has_src && (type == "application/json" || type == "application/ld+json")) {
+                // A data block (search index, schema.org): never run; author text in it
+                // must not be able to end it or open markup, so it holds no '<' at all.
+                if (html.substr(i + 1, close - i - 1).find('<') != std::string_view::npos)
+                    return "'<' inside a data script: " + context(start);
+                i = close + 9;
+                continue;
+            }
             if (!has_src || !script_src_ok) return "script that is not the theme's: " + context(start);
             // The theme's script element must be empty.
-            std::size_t close = html.find("</script>", i);
-            if (close == std::string_view::npos || close != i + 1) return "script with content: " + context(start);
+            if (close != i + 1) return "script with content: " + context(start);
         }
         if (name == "iframe" || name == "object" || name == "embed" || name == "base" || name == "frame" ||
             name == "frameset" || name == "applet" || name == "textarea" || name == "math" || name == "template" ||

@@ -146,7 +146,7 @@ TEST_CASE("W116 stays quiet for R, A, G and NA", "[check]") {
 TEST_CASE("W118 reports action dates and milestones outside the plan's period, at the date", "[check]") {
     std::string body = kActionHeader +
                        "| 1 Analysis | Carry out analysis | Safer Communities Manager | Report | Started | March 2012 |\n"
-                       "| 2 Leaflet | Produce leaflet | Safer Communities Manager | Apr 2009 – draft<br>May 2007 – "
+                       "| 2 Leaflet | Produce leaflet | Safer Communities Manager | Apr 2009 - draft<br>May 2007 - "
                        "print | Started | Dec 2009 |\n"
                        "\n"
                        "## Approval\n"

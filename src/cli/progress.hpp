@@ -1,0 +1,35 @@
+#pragma once
+// What a long build shows while it runs: on a terminal a bar that redraws in place,
+// elsewhere one plain line per step. Nothing at all for builds under a second, so the
+// common case stays quiet.
+
+#include <chrono>
+#include <cstddef>
+#include <iosfwd>
+#include <string>
+
+namespace planc::cli {
+
+class BuildProgress {
+public:
+    BuildProgress(std::ostream& out, bool terminal);
+    /// Starts a named step ("loading", "checking", "rendering", ...) of `total` steps.
+    void step(const std::string& name, std::size_t index, std::size_t total);
+    /// Clears the bar (terminal) before the final summary is printed.
+    void finish();
+    /// Milliseconds since the build started.
+    [[nodiscard]] long long elapsed_ms() const;
+
+private:
+    void draw();
+
+    std::ostream& out_;
+    bool terminal_;
+    std::chrono::steady_clock::time_point started_;
+    std::string name_;
+    std::size_t index_ = 0;
+    std::size_t total_ = 1;
+    bool shown_ = false;
+};
+
+}  // namespace planc::cli
