@@ -53,33 +53,63 @@ def short(symbol: str, width: int = 110) -> str:
     return s if len(s) <= width else s[: width - 1] + "…"
 
 
+STAGES = [
+    ("whole build (main thread and workers)", "planc::cli::run_build"),
+    ("load: main thread (list and read files; parsing runs on worker threads)", "planc::load_project"),
+    ("parse documents (all worker threads)", "planc::parse_document"),
+    ("parse › Markdown blocks (cmark-gfm and the walk over its tree)", "planc::parse_markdown_blocks"),
+    ("checks", "planc::check_project"),
+    ("render: everything written", "planc::render_site"),
+    ("render › site HTML pages", "planc::render_pages"),
+    ("render › pages › HTML serialisation", "planc::html::serialize_document"),
+    ("render › pages › abbreviation mark-up", "planc::AbbreviationMarker::append"),
+    ("render › pages › search index", "planc::write_search_page"),
+    ("render › open data JSON", "planc::dump_json"),
+    ("render › link check of the built site", "planc::check_site_links"),
+    ("render › writing files to disk", "planc::DirectoryOutput::write"),
+]
+ALLOC = {"malloc", "_int_free", "_int_malloc", "__libc_calloc", "malloc_consolidate", "unlink_chunk.constprop.0",
+         "free", "cfree", "__libc_free", "realloc", "_int_realloc", "operator new(unsigned long)",
+         "operator delete(void*, unsigned long)"}
+
+
 def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--planc", required=True)
     ap.add_argument("--size", type=int, default=1000)
     ap.add_argument("--out", required=True)
     ap.add_argument("--freq", type=int, default=400)
+    ap.add_argument("--reuse", action="store_true", help="report from an existing perf.data without recording")
     a = ap.parse_args()
     corpus = BENCH / "corpus" / str(a.size)
     work = BENCH / "out" / f"profile-{a.size}"
-    if work.exists():
-        shutil.rmtree(work)
-    work.mkdir(parents=True)
     data = work / "perf.data"
-    # weasyprint hidden (empty PATH) as in bench.py's "build": this profiles planc's own
-    # work; with it, nearly all the time is in the weasyprint (Python) child processes.
-    empty = BENCH / "out" / "empty-path"
-    empty.mkdir(parents=True, exist_ok=True)
-    # perf puts its own folders (/usr/bin among them) in front of PATH, so the PATH is set
-    # by env(1) inside the recorded command.
-    cmd = ["perf", "record", "-F", str(a.freq), "--call-graph", "dwarf,16384", "-o", str(data), "--",
-           "/usr/bin/env", f"PATH={empty}", str(Path(a.planc).resolve()), "build", str(corpus), "--out", str(work / "site")]
-    t0 = time.perf_counter()
-    r = subprocess.run(cmd, capture_output=True, text=True)
-    wall = time.perf_counter() - t0
-    if r.returncode != 0:
-        print(r.stderr[-3000:], file=sys.stderr)
-        return 1
+    if a.reuse and data.exists() and (work / "wall.txt").exists():
+        wall = float((work / "wall.txt").read_text())
+    else:
+        if work.exists():
+            shutil.rmtree(work)
+        work.mkdir(parents=True)
+        # weasyprint hidden (empty PATH) as in bench.py's "build": this profiles planc's own
+        # work; with it, nearly all the time is in the weasyprint (Python) child processes.
+        empty = BENCH / "out" / "empty-path"
+        empty.mkdir(parents=True, exist_ok=True)
+        # perf puts its own folders (/usr/bin among them) in front of PATH, so the PATH is
+        # set by env(1) inside the recorded command.
+        planc = str(Path(a.planc).resolve())
+        no_pdf = "--no-pdf" in subprocess.run([planc, "--help"], capture_output=True, text=True).stdout
+        cmd = ["perf", "record", "-F", str(a.freq), "--call-graph", "dwarf,16384", "-o", str(data), "--",
+               "/usr/bin/env", f"PATH={empty}", planc, "build", str(corpus), "--out", str(work / "site")]
+        if no_pdf:
+            cmd.append("--no-pdf")
+        t0 = time.perf_counter()
+        r = subprocess.run(cmd, capture_output=True, text=True)
+        wall = time.perf_counter() - t0
+        if r.returncode != 0:
+            print(r.stderr[-3000:], file=sys.stderr)
+            return 1
+        (work / "wall.txt").write_text(f"{wall:.2f}\n")
+        shutil.rmtree(work / "site", ignore_errors=True)
 
     dsos = rows(report(data, "--no-children", "--sort", "dso"))
     selfs = rows(report(data, "--no-children", "--sort", "dso,symbol"))
@@ -90,7 +120,19 @@ def main() -> int:
          f"(Release build, weasyprint hidden so no leaflet PDFs; {wall:.1f} s under perf, which slows it). Percentages are of all samples "
          "in the process (every thread). Raw data: `bench/out/profile-{0}/perf.data` "
          "(`perf report -i bench/out/profile-{0}/perf.data`).".format(a.size), "",
-         "### Self time by library", "", "| self % | shared object |", "|---:|---|"]
+         "### Where the time goes, by stage (inclusive, all threads)", "",
+         "| % of samples | stage | function |", "|---:|---|---|"]
+    inclusive = {short(sym): children for children, _s, sym in incl}
+    for label, fn in STAGES:
+        hit = next((v for k, v in inclusive.items() if k == fn or k.startswith(fn + "(") or k.startswith(fn + "[")),
+                   None)
+        if hit is not None:
+            L.append(f"| {hit:.1f} | {label} | `{fn}` |")
+    alloc = sum(pct for pct, _, rest in selfs if short(rest.split(None, 1)[-1]) in ALLOC)
+    cmark = sum(pct for pct, _, name in dsos if "cmark" in name)
+    L += [f"| {alloc:.1f} | of all samples: malloc/free (self time of the allocator) | |",
+          f"| {cmark:.1f} | of all samples: inside libcmark-gfm (the Markdown parser itself) | |", "",
+          "### Self time by library", "", "| self % | shared object |", "|---:|---|"]
     for pct, _, name in dsos[:10]:
         L.append(f"| {pct:.1f} | {short(name)} |")
     L += ["", "### Top functions by self time", "", "| self % | shared object | function |", "|---:|---|---|"]

@@ -9,13 +9,17 @@
 #   --runs-large K timed runs at 5,000 plans and above (default: min(K, 3))
 #   --pdf-runs K   runs of the complete build with leaflet PDFs (weasyprint) (default 1)
 #   --pdf-max-size N  largest corpus built with PDFs (default 100: they cost ~1 s per plan)
+#   --results FILE where to write the report (default bench/RESULTS.md)
 #   --no-profile   skip the perf profile of planc build
 #   --profile-size N  the corpus to profile (default 1000 if measured, else the first size)
 #
 # Builds planc Release into build-bench/, generates bench/corpus/N/ when missing
 # (bench/generate_corpus.py, seed 2009), runs cmark-gfm, hugo, planc build and planc check
 # side by side (bench/bench.py), profiles planc build with perf (bench/profile.py), and
-# writes bench/RESULTS.md. Scratch output goes to bench/out/ (git-ignored).
+# writes bench/RESULTS.md. Scratch output goes to bench/out/ (git-ignored); built sites over
+# 100 plans are deleted after counting. To rewrite RESULTS.md from the last measurements
+# (bench/out/results.json) without measuring again:
+#   python3 bench/bench.py --planc build-bench/planc --report-only --profile bench/out/profile-1000.md
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
@@ -25,6 +29,7 @@ runs_large=""
 profile=1
 pdf_runs=1
 pdf_max=100
+results=bench/RESULTS.md
 profile_size=""
 command="bench/run.sh $*"
 while (($#)); do
@@ -34,8 +39,9 @@ while (($#)); do
     --no-profile) profile=0; shift ;;
     --pdf-runs) pdf_runs="$2"; shift 2 ;;
     --pdf-max-size) pdf_max="$2"; shift 2 ;;
+    --results) results="$2"; shift 2 ;;
     --profile-size) profile_size="$2"; shift 2 ;;
-    -h|--help) sed -n '2,19p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,24p' "$0"; exit 0 ;;
     -*) echo "bench/run.sh: unknown option $1" >&2; exit 2 ;;
     *) sizes+=("$1"); shift ;;
   esac
@@ -79,5 +85,5 @@ if ((profile)); then
 fi
 
 python3 bench/bench.py --planc "$planc" --runs "$runs" --runs-large "$runs_large" \
-  --pdf-runs "$pdf_runs" --pdf-max-size "$pdf_max" \
+  --pdf-runs "$pdf_runs" --pdf-max-size "$pdf_max" --results "$results" \
   ${profile_md:+--profile "$profile_md"} --command "${command% }" "${sizes[@]}"

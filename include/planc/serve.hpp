@@ -25,6 +25,7 @@ struct ServeOptions {
     std::chrono::milliseconds read_timeout{10000};      ///< to receive a whole request, and idle keep-alive
     std::chrono::milliseconds debounce{8};              ///< quiet time that ends a burst of file events
     std::chrono::milliseconds longest_burst{150};       ///< a burst is cut after this long
+    bool timing = false;                                ///< also log how long each step of a rebuild took
     /// One line for the terminal ("rebuilt melton/2009-10 in 12 ms: 7 pages"), no newline.
     std::function<void(std::string_view line)> log;
     /// Findings of a build that failed, to print (the CLI prints them in human format).

@@ -217,6 +217,8 @@ std::vector<std::string> initial_words(std::string_view s) {
     return out;
 }
 
+constexpr std::size_t kMaxBracket = 160;
+
 /// Terms the document spells out: "Anti-Social Behaviour (ASB)", "ASB (Anti-Social Behaviour)".
 void collect_definitions(std::string_view s, std::set<std::string>& defined) {
     std::size_t close = 0;
@@ -224,6 +226,8 @@ void collect_definitions(std::string_view s, std::set<std::string>& defined) {
         // One search per closing bracket, not per opening one: "((((...)" stays linear.
         if (close <= open) close = s.find(')', open);
         if (close == std::string_view::npos) break;
+        // A spelled-out name or an abbreviation is short; a longer bracket defines nothing.
+        if (close - open > kMaxBracket) continue;
         std::string inside(trim(s.substr(open + 1, close - open - 1)));
         // "(M.A.T.'s)" spells "MAT's".
         if (inside.size() >= 4 && is_upper(inside[0]) && inside[1] == '.') {

@@ -45,7 +45,7 @@ void check_action_plan(const CheckContext& ctx) {
                 missing.push_back(kFields[f].name);
                 std::string gap(text.substr(where, length));
                 if (placeholder.empty()) placeholder = gap;
-                if (!at.known()) at = locate(ctx.doc, cell.span.known() ? cell.span : row.span, gap);
+                if (!at.known()) at = locate(ctx, cell.span.known() ? cell.span : row.span, gap);
             } else if (text.empty() && column_used[f]) {
                 missing.push_back(kFields[f].name);
                 if (!at.known()) at = cell.span.known() ? cell.span : row.span;

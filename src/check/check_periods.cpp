@@ -80,7 +80,7 @@ void check_action_rows(const CheckContext& ctx, const PlanPeriod& period) {
             Span cell = row.milestones.span.known() ? row.milestones.span : row.span;
             Diagnostic& d = report(ctx, DiagCode::W118,
                                    "milestone " + written + " is outside the plan's period (" + period_text(period) + ")",
-                                   locate(ctx.doc, cell, written));
+                                   locate(ctx, cell, written));
             add_period_note(ctx, d);
         }
     }
@@ -94,7 +94,7 @@ void check_approval(const CheckContext& ctx, const PlanPeriod& period) {
         int fy = step.date->fy_end();
         if (fy >= first - 1 && fy <= last) continue;
         std::string when = step.date->text.empty() ? step.date->readable() : step.date->text;
-        Span at = step.when.span.known() ? locate(ctx.doc, step.when.span, when) : step.span;
+        Span at = step.when.span.known() ? locate(ctx, step.when.span, when) : step.span;
         Diagnostic& d = report(ctx, DiagCode::W118,
                                "approval step is dated " + when + ", outside the plan's period (" +
                                    period_text(period) + ")",

@@ -1,6 +1,7 @@
 // Runs every registered check, then applies suppressions.
 
 #include <algorithm>
+#include <map>
 
 #include "check/checks.hpp"
 #include "planc/check.hpp"
@@ -43,23 +44,26 @@ void apply_suppressions(const Project& project, Diagnostics& diags) {
         const Suppression* sup;
     };
     std::vector<Ref> sups;
+    // The suppressions of each file and code, so a finding looks only at its own.
+    std::map<std::pair<std::string, DiagCode>, std::vector<std::size_t>> by_file_and_code;
     for (const auto& p : project.partnerships)
         for (const auto& doc : p.documents)
-            for (const auto& sup : doc.suppressions) sups.push_back({&doc, &sup});
+            for (const auto& sup : doc.suppressions) {
+                if (auto code = find_code(sup.code)) by_file_and_code[{doc.path, *code}].push_back(sups.size());
+                sups.push_back({&doc, &sup});
+            }
     used.assign(sups.size(), false);
     for (Diagnostic& d : diags.items()) {
         bool silenced = false;
-        for (std::size_t i = 0; i < sups.size(); ++i) {
-            const auto& [doc, sup] = sups[i];
-            if (doc->path != d.location.file) continue;
-            auto code = find_code(sup->code);
-            if (!code || *code != d.code || d.severity == Severity::Error) continue;
-            // The block after the comment: from its start to the next blank-line-separated
-            // block, approximated by the block's own span.
-            Span block = sup->applies_to;
-            if (covered_by(block, d.location.span)) {
-                silenced = true;
-                used[i] = true;
+        auto candidates = d.severity == Severity::Error ? by_file_and_code.end()
+                                                        : by_file_and_code.find({d.location.file, d.code});
+        if (candidates != by_file_and_code.end()) {
+            for (std::size_t i : candidates->second) {
+                // The block after the comment, by the block's own span.
+                if (covered_by(sups[i].sup->applies_to, d.location.span)) {
+                    silenced = true;
+                    used[i] = true;
+                }
             }
         }
         if (!silenced) kept.push_back(std::move(d));

@@ -30,9 +30,19 @@ DiagNote note_at(const Document& doc, std::string message, const Span& span) {
     return DiagNote{std::move(message), {doc.path, span}};
 }
 
-std::string span_text(const Document& doc, const Span& span) {
-    if (!span.known() || doc.source.empty()) return "";
-    LineIndex lines(doc.source);
+namespace {
+
+/// The line index of the document being checked, built once per document.
+const LineIndex& source_lines(const CheckContext& ctx) {
+    if (!ctx.lines) ctx.lines = std::make_shared<const LineIndex>(ctx.doc.source);
+    return *ctx.lines;
+}
+
+}  // namespace
+
+std::string span_text(const CheckContext& ctx, const Span& span) {
+    if (!span.known() || ctx.doc.source.empty()) return "";
+    const LineIndex& lines = source_lines(ctx);
     if (span.line > lines.line_count()) return "";
     std::uint32_t end_line = span.end_line >= span.line ? span.end_line : span.line;
     std::string out;
@@ -49,9 +59,9 @@ std::string span_text(const Document& doc, const Span& span) {
     return out;
 }
 
-Span locate(const Document& doc, const Span& from, std::string_view needle) {
-    if (!from.known() || needle.empty() || doc.source.empty()) return from;
-    LineIndex lines(doc.source);
+Span locate(const CheckContext& ctx, const Span& from, std::string_view needle) {
+    if (!from.known() || needle.empty() || ctx.doc.source.empty()) return from;
+    const LineIndex& lines = source_lines(ctx);
     std::uint32_t last = std::max(from.line, from.end_line);
     for (std::uint32_t l = from.line; l <= last && l <= lines.line_count(); ++l) {
         std::string_view text = lines.line(l);

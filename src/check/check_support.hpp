@@ -24,11 +24,11 @@ Diagnostic& report(const CheckContext& ctx, DiagCode code, std::string message, 
 DiagNote note_at(const Document& doc, std::string message, const Span& span);
 
 /// The source text a span covers (its lines joined by "\n"), "" when unknown.
-std::string span_text(const Document& doc, const Span& span);
+std::string span_text(const CheckContext& ctx, const Span& span);
 
 /// Where `needle` first occurs in the source at or after the start of `from`, on the
 /// lines `from` covers (a cell, a row); `from` itself when it is not found there.
-Span locate(const Document& doc, const Span& from, std::string_view needle);
+Span locate(const CheckContext& ctx, const Span& from, std::string_view needle);
 
 /// The priority whose level-2 section holds `line`, or nullptr.
 const Priority* priority_at(const Document& doc, std::uint32_t line);

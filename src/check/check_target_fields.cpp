@@ -79,7 +79,7 @@ void check_gaps(const CheckContext& ctx, const Target& t, const std::string& pri
     std::vector<std::string> fields;
     for (TargetField f : t.gaps)
         if (f != TargetField::Whole) fields.push_back(field_name(f));
-    std::string placeholder = span_text(ctx.doc, t.gap_span);
+    std::string placeholder = span_text(ctx, t.gap_span);
     std::string message;
     if (fields.empty()) {
         message = "target is marked as not confirmed";

@@ -2,6 +2,7 @@
 // The registry of checks: each check is a small function in its own file that reads
 // the model and reports findings. Internal to src/check.
 
+#include <memory>
 #include <string_view>
 #include <vector>
 
@@ -12,11 +13,15 @@ namespace planc {
 
 /// What a check sees: the whole project (glossaries, other plans), the partnership and
 /// the document being checked, and where to report.
+class LineIndex;
+
 struct CheckContext {
     const Project& project;
     const Partnership& partnership;
     const Document& doc;
     Diagnostics& diags;
+    /// The document's line index, built on first use (see check_support.hpp).
+    mutable std::shared_ptr<const LineIndex> lines = nullptr;
 };
 
 struct DocumentCheck {

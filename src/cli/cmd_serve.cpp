@@ -1,6 +1,7 @@
 // planc serve [PROJECT] [--port N] [--bind ADDR]: the live preview.
 
 #include <csignal>
+#include <cstdlib>
 #include <iostream>
 
 #include "cli/cli.hpp"
@@ -52,6 +53,9 @@ int run_serve(const std::vector<std::string>& words) {
         }
     }
     if (!args->positional.empty()) options.project = args->positional.front();
+    // PLANC_SERVE_TIMING=1: how long each step of a rebuild took (bench/serve_latency.py).
+    const char* timing = std::getenv("PLANC_SERVE_TIMING");
+    options.timing = timing && *timing && std::string(timing) != "0";
     Printer printer = default_printer(false);
     printer.format = OutputFormat::Human;
     options.log = [](std::string_view line) { std::cerr << line << std::endl; };

@@ -228,9 +228,11 @@ std::optional<Reading> read_financial_year(std::string_view s, std::size_t i) {
             return std::nullopt;
         }
         // "0809": two consecutive two-digit years run together, never a plausible year.
+        // Only years these plans can mean (1990s to 2030s): "to 4647" is a number.
         int a = number_at(s, i, 2);
         int b = number_at(s, i + 2, 2);
-        if (!plausible_year(first) && b == (a + 1) % 100)
+        bool recent = a >= 90 || a <= 39;
+        if (!plausible_year(first) && recent && b == (a + 1) % 100)
             return make_reading(DatePrecision::FinancialYear, expand_two_digit_year(a), 0, 0, i + 4);
         return std::nullopt;
     }

@@ -375,11 +375,22 @@ private:
 
     void read_table(const pugi::xml_node& table, Table& out) {
         bool have_header = false;
-        for (pugi::xpath_node row : table.select_nodes(".//tr")) {
+        // This table's rows: its own <tr>s and those of its <thead>/<tbody>/<tfoot>, not
+        // the rows of tables nested in its cells (those are read as the cells' text;
+        // a search of all descendants would read them again, quadratic in the nesting).
+        std::vector<pugi::xml_node> rows;
+        for (pugi::xml_node child : table.children()) {
+            std::string name = ascii_lower(child.name());
+            if (name == "tr") rows.push_back(child);
+            else if (name == "thead" || name == "tbody" || name == "tfoot")
+                for (pugi::xml_node tr : child.children())
+                    if (ascii_lower(tr.name()) == "tr") rows.push_back(tr);
+        }
+        for (const pugi::xml_node& row_node : rows) {
             TableRow r;
-            r.span = span_of(row.node());
+            r.span = span_of(row_node);
             bool header_row = false;
-            for (pugi::xml_node cell : row.node().children()) {
+            for (pugi::xml_node cell : row_node.children()) {
                 std::string name = ascii_lower(cell.name());
                 if (name != "td" && name != "th") continue;
                 header_row = header_row || name == "th";

@@ -8,6 +8,7 @@
 
 #include <cerrno>
 #include <cstdio>
+#include <cstring>
 #include <fstream>
 #include <stdexcept>
 #include <vector>
@@ -26,10 +27,14 @@ void DirectoryOutput::write(const std::string& path, std::string_view bytes) {
     boost::system::error_code ec;
     fs::create_directories(full.parent_path(), ec);
     if (ec) throw std::runtime_error("cannot create folder " + full.parent_path().string() + ": " + ec.message());
+    errno = 0;
     std::ofstream file(full.string(), std::ios::binary | std::ios::trunc);
     file.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
     file.close();
-    if (!file) throw std::runtime_error("cannot write " + full.string());
+    if (!file) {
+        int error = errno;  // ENOSPC on a full disk: say so
+        throw std::runtime_error("cannot write " + full.string() + (error ? std::string(": ") + std::strerror(error) : ""));
+    }
     ++count_;
     if (path.size() > 5 && path.compare(path.size() - 5, 5, ".html") == 0) ++pages_;
 }

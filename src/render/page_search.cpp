@@ -51,14 +51,14 @@ void SearchIndexText::append(const std::vector<SearchEntry>& more) {
         // The entry as it appears inside {"pages": [...]} of search-index.json: two levels
         // deep, so four more spaces on every line (JSON strings hold no raw newlines).
         std::string text = j.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
-        if (entries > 0) pretty += ",\n";
+        if (entries > 0) pretty += kJsonBetween;
         pretty += "    ";
         for (char ch : text) {
             pretty += ch;
             if (ch == '\n') pretty += "    ";
         }
         std::string flat = j.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
-        if (entries > 0) compact += ',';
+        if (entries > 0) compact += kEmbeddedBetween;
         for (char ch : flat) {
             if (ch == '<')
                 compact += "\\u003c";
@@ -72,8 +72,8 @@ void SearchIndexText::append(const std::vector<SearchEntry>& more) {
 void SearchIndexText::append(const SearchIndexText& more) {
     if (more.entries == 0) return;
     if (entries > 0) {
-        pretty += ",\n";
-        compact += ',';
+        pretty += kJsonBetween;
+        compact += kEmbeddedBetween;
     }
     pretty += more.pretty;
     compact += more.compact;
@@ -81,28 +81,21 @@ void SearchIndexText::append(const SearchIndexText& more) {
 }
 
 std::string SearchIndexText::json_file() const {
-    // What dump_json gives for {"version": 1, "pages": [...]}.
-    if (entries == 0) return "{\n  \"version\": 1,\n  \"pages\": []\n}\n";
+    if (entries == 0) return std::string(kJsonEmpty);
     std::string out;
-    out.reserve(pretty.size() + 64);
-    out += "{\n  \"version\": 1,\n  \"pages\": [\n";
-    out += pretty;
-    out += "\n  ]\n}\n";
+    out.reserve(kJsonBefore.size() + pretty.size() + kJsonAfter.size());
+    out.append(kJsonBefore).append(pretty).append(kJsonAfter);
     return out;
 }
 
 std::string SearchIndexText::embedded() const {
     std::string out;
-    out.reserve(compact.size() + 32);
-    out += "{\"version\":1,\"pages\":[";
-    out += compact;
-    out += "]}";
+    out.reserve(kEmbeddedBefore.size() + compact.size() + kEmbeddedAfter.size());
+    out.append(kEmbeddedBefore).append(compact).append(kEmbeddedAfter);
     return out;
 }
 
-void write_search_page(SiteContext& site, const SearchIndexText& index, OutputSink& out) {
-    out.write(paths::kSearchIndex, index.json_file());
-
+void layout_search_page(SiteContext& site, SearchFrame& frame) {
     Page page;
     page.path = paths::kSearch;
     page.title = "Search";
@@ -128,6 +121,7 @@ void write_search_page(SiteContext& site, const SearchIndexText& index, OutputSi
     html::element(c, "ol", {{"id", "search-results"}, {"class", "search-results"}});
 
     // The index, embedded as data (never run): "<" is escaped so it cannot end the element.
+    // It goes where the mark is, once the page is laid out.
     pugi::xml_node script = html::element(c, "script", {{"type", "application/json"}, {"id", "search-data"}});
     script.append_child(pugi::node_pcdata).set_value(kIndexMark.c_str());
     page.in_sitemap = true;
@@ -139,11 +133,22 @@ void write_search_page(SiteContext& site, const SearchIndexText& index, OutputSi
     std::size_t at = html.find("\">" + kIndexMark + "</script>");
     if (at == std::string::npos) return;
     at += 2;
+    frame.has_page = true;
+    frame.page_before = html.substr(0, at);
+    frame.page_after = html.substr(at + kIndexMark.size());
+}
+
+void write_search_files(const SearchFrame& frame, const std::vector<const SearchIndexText*>& parts, OutputSink& out) {
+    SearchIndexText index = frame.leading;
+    for (const SearchIndexText* part : parts) index.append(*part);
+    index.append(frame.trailing);
+    out.write(paths::kSearchIndex, index.json_file());
+    if (!frame.has_page) return;
     std::string data = index.embedded();
-    std::string page_text;
-    page_text.reserve(html.size() + data.size());
-    page_text.append(html, 0, at).append(data).append(html, at + kIndexMark.size(), std::string::npos);
-    out.write(page.path, page_text);
+    std::string page;
+    page.reserve(frame.page_before.size() + data.size() + frame.page_after.size());
+    page.append(frame.page_before).append(data).append(frame.page_after);
+    out.write(paths::kSearch, page);
 }
 
 }  // namespace planc

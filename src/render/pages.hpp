@@ -67,6 +67,28 @@ struct SearchIndexText {
     [[nodiscard]] std::string json_file() const;
     /// The index embedded in the search page (never run: no '<' in it).
     [[nodiscard]] std::string embedded() const;
+
+    // The fixed text of the two around and between the entries: json_file() is kJsonBefore,
+    // the entries joined by kJsonBetween, kJsonAfter (kJsonEmpty without entries);
+    // embedded() likewise. The live preview serves the files as these pieces and each
+    // part's entries, without joining them.
+    static constexpr std::string_view kJsonBefore = "{\n  \"version\": 1,\n  \"pages\": [\n";
+    static constexpr std::string_view kJsonBetween = ",\n";
+    static constexpr std::string_view kJsonAfter = "\n  ]\n}\n";
+    static constexpr std::string_view kJsonEmpty = "{\n  \"version\": 1,\n  \"pages\": []\n}\n";
+    static constexpr std::string_view kEmbeddedBefore = "{\"version\":1,\"pages\":[";
+    static constexpr std::string_view kEmbeddedBetween = ",";
+    static constexpr std::string_view kEmbeddedAfter = "]}";
+};
+
+/// What render_index_pages leaves for writing the search files: the search page laid out
+/// without its index, and the index entries of the pages that list everything.
+struct SearchFrame {
+    bool has_page = false;     ///< false when the page could not be laid out (reported)
+    std::string page_before;   ///< the search page's text up to where the index goes
+    std::string page_after;    ///< and after it
+    SearchIndexText leading;   ///< entries of the pages written before every part (home)
+    SearchIndexText trailing;  ///< entries of the site's own pages, after every part's
 };
 
 /// What one part of the site (a partnership's own pages, or one document's pages) gives
@@ -92,8 +114,11 @@ SitePart render_partnership_part(SiteContext& site, const Partnership& p, Output
 SitePart render_document_part(SiteContext& site, const Partnership& p, const Document& d, bool with_pdf,
                               OutputSink& out);
 /// The pages that list every part, from the parts in site order (each partnership, then
-/// its documents): home, accessibility statement, 404, search page and index, sitemap.
-void render_index_pages(SiteContext& site, const std::vector<const SitePart*>& parts, OutputSink& out);
+/// its documents): home, accessibility statement, 404 and sitemap; the search page is laid
+/// out and returned without its index, for write_search_files.
+SearchFrame render_index_pages(SiteContext& site, const std::vector<const SitePart*>& parts, OutputSink& out);
+/// search-index.json and the search page, from the frame and each part's entries in site order.
+void write_search_files(const SearchFrame& frame, const std::vector<const SearchIndexText*>& parts, OutputSink& out);
 /// Images and files from the content folders that pages link to (site path -> source).
 void copy_content_files(const std::map<std::string, std::string>& files, OutputSink& out);
 
@@ -136,8 +161,8 @@ void write_targets_page(SiteContext& site, const Partnership& p, const Document&
 /// The leaflet page; links to leaflet.pdf when `with_pdf`.
 void write_leaflet_page(SiteContext& site, const Partnership& p, const Document& d, bool with_pdf, OutputSink& out);
 void write_accessibility_page(SiteContext& site, OutputSink& out);
-/// The search page and search-index.json, from the index text of every part.
-void write_search_page(SiteContext& site, const SearchIndexText& index, OutputSink& out);
+/// Lays out the search page without its index (frame.page_before and page_after).
+void layout_search_page(SiteContext& site, SearchFrame& frame);
 void write_not_found_page(SiteContext& site, OutputSink& out);
 /// sitemap.xml with absolute URLs, when the base URL is absolute.
 void write_sitemap(SiteContext& site, OutputSink& out);

@@ -100,25 +100,23 @@ SitePart render_document_part(SiteContext& site, const Partnership& p, const Doc
     return take_part(site);
 }
 
-void render_index_pages(SiteContext& site, const std::vector<const SitePart*>& parts, OutputSink& out) {
+SearchFrame render_index_pages(SiteContext& site, const std::vector<const SitePart*>& parts, OutputSink& out) {
     // The sitemap and the search index list pages in the order a whole build writes
     // them: home, every part, then the site's own pages.
+    SearchFrame frame;
     site.search.clear();
     site.sitemap.clear();
     write_home_page(site, out);
-    SearchIndexText search;
-    search.append(site.search);
+    frame.leading.append(site.search);
     site.search.clear();
-    for (const SitePart* part : parts) {
-        search.append(part->search);
-        site.sitemap.insert(site.sitemap.end(), part->sitemap.begin(), part->sitemap.end());
-    }
+    for (const SitePart* part : parts) site.sitemap.insert(site.sitemap.end(), part->sitemap.begin(), part->sitemap.end());
     write_accessibility_page(site, out);
     write_not_found_page(site, out);
-    search.append(site.search);
+    frame.trailing.append(site.search);
     site.search.clear();
-    write_search_page(site, search, out);
+    layout_search_page(site, frame);
     write_sitemap(site, out);
+    return frame;
 }
 
 void RecordingOutput::write(const std::string& path, std::string_view bytes) {
@@ -149,7 +147,10 @@ void render_pages(const Project& project, RecordingOutput& out, Diagnostics& dia
         print_pages.insert(part.print_pages.begin(), part.print_pages.end());
         out.link_origins.insert(part.link_origins.begin(), part.link_origins.end());
     }
-    render_index_pages(site, in_order, out);
+    SearchFrame search = render_index_pages(site, in_order, out);
+    std::vector<const SearchIndexText*> entries;
+    for (const SitePart& part : parts) entries.push_back(&part.search);
+    write_search_files(search, entries, out);
     content_files.insert(site.content_files.begin(), site.content_files.end());
     out.link_origins.insert(site.link_origins.begin(), site.link_origins.end());
     copy_content_files(content_files, out);

@@ -9,7 +9,9 @@
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
 
+#include <algorithm>
 #include <array>
+#include <cctype>
 #include <deque>
 #include <string_view>
 #include <vector>
@@ -28,7 +30,7 @@ class Session;
 
 struct HttpServer::State {
     ServerLimits limits;
-    std::shared_ptr<const SiteFiles> site;
+    std::shared_ptr<const PublishedSite> site;
     std::string site_id;
     std::string root_path = "/";
     std::optional<std::string> overlay;
@@ -48,25 +50,77 @@ namespace {
 /// Events waiting for a slow stream; a client this far behind is dropped.
 constexpr std::size_t kStreamBacklog = 32;
 
-using Response = http::response<http::string_body>;
+/// A Beast body that sends a site file's pieces as they are, without joining them.
+struct PiecesBody {
+    using value_type = std::vector<std::shared_ptr<const std::string>>;
+
+    static std::uint64_t size(const value_type& pieces) {
+        std::uint64_t n = 0;
+        for (const auto& piece : pieces) n += piece->size();
+        return n;
+    }
+
+    class writer {
+    public:
+        using const_buffers_type = asio::const_buffer;
+
+        template <bool isRequest, class Fields>
+        writer(const http::header<isRequest, Fields>&, const value_type& pieces) : pieces_(pieces) {}
+
+        void init(beast::error_code& ec) { ec = {}; }
+
+        boost::optional<std::pair<const_buffers_type, bool>> get(beast::error_code& ec) {
+            ec = {};
+            while (next_ < pieces_.size() && pieces_[next_]->empty()) ++next_;
+            if (next_ == pieces_.size()) return boost::none;
+            const std::string& piece = *pieces_[next_++];
+            return std::make_pair(asio::const_buffer(piece.data(), piece.size()), next_ < pieces_.size());
+        }
+
+    private:
+        const value_type& pieces_;
+        std::size_t next_ = 0;
+    };
+};
+
+using Response = http::response<PiecesBody>;
 
 /// A complete response; for HEAD the same headers without the body.
 Response make_response(http::status status, unsigned version, bool keep_alive, const std::string& type,
-                       std::string body, bool head) {
+                       PiecesBody::value_type pieces, bool head) {
     Response res{status, version};
     res.set(http::field::server, "planc");
     res.set(http::field::content_type, type);
     res.set(http::field::cache_control, "no-store");
     res.set("X-Content-Type-Options", "nosniff");
     res.keep_alive(keep_alive);
-    std::size_t size = body.size();
-    if (!head) res.body() = std::move(body);
+    std::uint64_t size = PiecesBody::size(pieces);
+    if (!head) res.body() = std::move(pieces);
     res.content_length(size);
     return res;
 }
 
+Response make_response(http::status status, unsigned version, bool keep_alive, const std::string& type,
+                       std::string text, bool head) {
+    return make_response(status, version, keep_alive, type, {std::make_shared<const std::string>(std::move(text))}, head);
+}
+
 Response plain(http::status status, unsigned version, bool keep_alive, const std::string& text, bool head) {
     return make_response(status, version, keep_alive, "text/plain; charset=utf-8", text + "\n", head);
+}
+
+/// The host name of a Host header, without its port ("[::1]:1313" -> "[::1]").
+std::string host_name(std::string_view host) {
+    if (!host.empty() && host.front() == '[') return std::string(host.substr(0, host.find(']') + 1));
+    return std::string(host.substr(0, host.find(':')));
+}
+
+/// An HTML file with the reload script added to its last piece (where </body> is).
+PiecesBody::value_type with_script(const SiteFile& file) {
+    PiecesBody::value_type pieces = file.pieces;
+    if (pieces.empty()) pieces.push_back(std::make_shared<const std::string>());
+    pieces.back() = std::make_shared<const std::string>(with_live_script(*pieces.back()));
+    return pieces;
 }
 
 const char* kNotBuiltPage = R"(<!DOCTYPE html>
@@ -148,6 +202,15 @@ private:
             res.set(http::field::allow, "GET, HEAD");
             return send(std::move(res));
         }
+        const auto& hosts = state_->limits.hosts;
+        if (!hosts.empty()) {
+            auto host = req[http::field::host];
+            std::string name = host_name(std::string_view(host.data(), host.size()));
+            for (char& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+            if (std::find(hosts.begin(), hosts.end(), name) == hosts.end())
+                return send(plain(http::status::bad_request, version, false,
+                                  "400 bad request: planc serve answers requests for this computer only", head));
+        }
         auto raw = req.target();
         SitePath target = parse_request_target(std::string_view(raw.data(), raw.size()));
         if (target.kind == SitePath::Kind::BadRequest)
@@ -156,16 +219,13 @@ private:
         if (target.path == kScriptPath)
             return send(make_response(http::status::ok, version, keep_alive, content_type(target.path),
                                       std::string(live_script()), head));
-        const std::shared_ptr<const SiteFiles> site = state_->site;
+        const std::shared_ptr<const PublishedSite> site = state_->site;
         if (!site)
             return send(make_response(http::status::service_unavailable, version, keep_alive,
                                       "text/html; charset=utf-8", with_live_script(kNotBuiltPage), head));
-        auto find = [&](const std::string& path) -> const std::string* {
-            auto it = site->find(path);
-            return it == site->end() ? nullptr : it->second.get();
-        };
+        auto find = [&](const std::string& path) { return site->find(path); };
         std::string path = target.path;
-        const std::string* file = find(path);
+        const SiteFile* file = find(path);
         // Links written from the site's root on its host (404.html) start with the base URL's path.
         const std::string& root = state_->root_path;
         if (!file && root.size() > 1 && ("/" + path).rfind(root, 0) == 0) {
@@ -185,8 +245,8 @@ private:
             file = find(path);
             if (!file) return send(plain(status, version, keep_alive, "404 not found", head));
         }
-        std::string body = is_html(path) ? with_live_script(*file) : *file;
-        send(make_response(status, version, keep_alive, content_type(path), std::move(body), head));
+        send(make_response(status, version, keep_alive, content_type(path),
+                           is_html(path) ? with_script(*file) : file->pieces, head));
     }
 
     void send(Response&& res) {
@@ -297,7 +357,7 @@ void HttpServer::accept() {
     });
 }
 
-void HttpServer::publish(std::shared_ptr<const SiteFiles> site, std::string site_id, std::string root_path) {
+void HttpServer::publish(std::shared_ptr<const PublishedSite> site, std::string site_id, std::string root_path) {
     asio::post(io_, [state = state_, site = std::move(site), id = std::move(site_id),
                      root = std::move(root_path)]() mutable {
         state->site = std::move(site);

@@ -14,6 +14,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "serve/site_state.hpp"
 
@@ -25,6 +26,9 @@ struct ServerLimits {
     std::chrono::milliseconds read_timeout{10000};
     std::chrono::milliseconds write_timeout{10000};
     std::chrono::milliseconds ping_every{15000};
+    /// Host names a request may carry (any port); empty: any. On loopback only this
+    /// computer's names, so that a web page cannot reach the preview by DNS rebinding.
+    std::vector<std::string> hosts;
 };
 
 class HttpServer {
@@ -44,7 +48,7 @@ public:
     /// Serves `site` from now on (null: nothing built yet, pages answer 503); `site_id`
     /// names it in the events, `root_path` is where the published site lives on its host
     /// ("/plans/" for base_url "https://x.gov.uk/plans/"), also accepted in request paths.
-    void publish(std::shared_ptr<const SiteFiles> site, std::string site_id, std::string root_path);
+    void publish(std::shared_ptr<const PublishedSite> site, std::string site_id, std::string root_path);
     /// Sends an event to every open stream.
     void broadcast(std::string event);
     /// The overlay event every stream gets on connecting, until it is cleared (nullopt).

@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <cstdio>
 #include <cstring>
 #include <stdexcept>
 #include <thread>
@@ -43,6 +44,20 @@ struct LivePreview::Impl {
         if (options.log) options.log(line);
     }
 
+    void log_steps(const serve::Rebuild& r) const {
+        if (!options.timing) return;
+        auto ms = [](std::chrono::microseconds t) {
+            char text[32];
+            std::snprintf(text, sizeof text, "%.1f", static_cast<double>(t.count()) / 1000.0);
+            return std::string(text);
+        };
+        std::string line = "  steps (wall/cpu ms):";
+        for (const auto& step : r.steps) line += " " + step.name + " " + ms(step.wall) + "/" + ms(step.cpu) + ",";
+        line += " total " + ms(r.took) + "/" + ms(r.cpu) + "; partnerships checked: " +
+                std::to_string(r.partnerships_checked);
+        log(line);
+    }
+
     /// Serves what a build gave, tells the open pages, and says so in the terminal.
     void announce(const serve::Rebuild& r, std::chrono::steady_clock::time_point change) {
         if (r.published) {
@@ -65,13 +80,12 @@ struct LivePreview::Impl {
             if (!initial)
                 line += " (reload sent " + std::to_string(millis(sent - change)) + " ms after the change)";
             log(line);
+            log_steps(r);
             return;
         }
-        Diagnostics errors;
-        for (const Diagnostic& d : r.findings.items())
-            if (d.severity == Severity::Error) errors.add(d);
+        const Diagnostics& errors = r.errors;
         if (options.report) options.report(errors, state.project());
-        server->set_overlay(serve::overlay_event(r.findings));
+        server->set_overlay(serve::overlay_event(errors));
         overlay_shown = true;
         log(r.what + ": " + plural(errors.items().size(), "error", "errors") +
             (state.published() ? "; still serving the last good site" : "; nothing to serve until they are fixed"));
@@ -116,6 +130,11 @@ void LivePreview::start() {
     limits.max_connections = m.options.max_connections;
     limits.max_request_bytes = m.options.max_request_bytes;
     limits.read_timeout = m.options.read_timeout;
+    if (address.is_loopback()) {
+        limits.hosts = {"localhost", "127.0.0.1", "[::1]"};
+        if (address.is_v6()) limits.hosts.push_back("[" + address.to_string() + "]");
+        else limits.hosts.push_back(address.to_string());
+    }
     try {
         m.server = std::make_unique<serve::HttpServer>(m.io, asio::ip::tcp::endpoint(address, m.options.port), limits);
     } catch (const boost::system::system_error& e) {
@@ -126,7 +145,7 @@ void LivePreview::start() {
     std::size_t documents = 0;
     for (const Partnership& p : m.state.project().partnerships) documents += p.documents.size();
     m.announce(first, {});
-    std::size_t warnings = first.findings.count(Severity::Warning);
+    std::size_t warnings = first.warnings;
     if (first.published && warnings)
         m.log(plural(documents, "document", "documents") + ", " + plural(warnings, "warning", "warnings") +
               " (planc check lists them)");

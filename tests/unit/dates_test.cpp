@@ -2,6 +2,7 @@
 // financial year they fall in.
 
 #include "planc/dates.hpp"
+#include "planc/target_grammar.hpp"
 
 #include <catch2/catch.hpp>
 #include <string>
@@ -276,4 +277,14 @@ TEST_CASE("dates survive any bytes", "[dates]") {
         CHECK_NOTHROW(parse_plan_period(in));
         for (std::size_t i = 0; i <= in.size() && i < 50; ++i) CHECK_NOTHROW(read_plan_date_at(in, i));
     }
+}
+
+TEST_CASE("four digits run together are a financial year only when the years are recent", "[dates]") {
+    REQUIRE(planc::parse_plan_date("0809"));
+    CHECK(planc::parse_plan_date("0809")->fy_end() == 2009);
+    CHECK_FALSE(planc::parse_plan_date("4647"));
+    auto target = planc::read_target_sentence("To reduce theft of vehicles in the district to 4647 by March 2005.");
+    CHECK(target.change_kind == planc::ChangeKind::To);
+    REQUIRE(target.change.value);
+    CHECK(*target.change.value == 4647);
 }

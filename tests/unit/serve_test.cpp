@@ -55,12 +55,12 @@ namespace {
 
 class TempProject {
 public:
-    TempProject() {
+    explicit TempProject(std::initializer_list<const char*> partnerships = {"melton"}) {
         root_ = (fs::temp_directory_path() / fs::unique_path("planc-serve-%%%%-%%%%")).string();
         fs::path src = testing::source_dir();
         fs::create_directories(fs::path(root_) / "content");
         fs::copy_file(src / "planc.yml", fs::path(root_) / "planc.yml");
-        copy_folder(src / "content" / "melton", fs::path(root_) / "content" / "melton");
+        for (const char* p : partnerships) copy_folder(src / "content" / p, fs::path(root_) / "content" / p);
         copy_folder(src / "themes" / "default", fs::path(root_) / "themes" / "default");
     }
     ~TempProject() {
@@ -307,11 +307,11 @@ std::map<std::string, std::string> full_render(const std::string& root) {
 
 void require_same_site(const serve::SiteFiles& incremental, const std::map<std::string, std::string>& full) {
     std::vector<std::string> only_incremental, only_full, different;
-    for (const auto& [path, bytes] : incremental) {
+    for (const auto& [path, file] : incremental) {
         auto it = full.find(path);
         if (it == full.end())
             only_incremental.push_back(path);
-        else if (it->second != *bytes)
+        else if (it->second != file->text())
             different.push_back(path);
     }
     for (const auto& [path, bytes] : full)
@@ -320,6 +320,22 @@ void require_same_site(const serve::SiteFiles& incremental, const std::map<std::
     REQUIRE(only_incremental.empty());
     REQUIRE(only_full.empty());
     REQUIRE(different.empty());
+}
+
+/// The findings of a rebuild as text, to compare with those of a whole build.
+std::vector<std::string> finding_lines(const serve::Rebuild& r) {
+    std::vector<std::string> out;
+    for (const Diagnostic& d : r.errors.items())
+        out.push_back(d.location.file + ":" + std::to_string(d.location.span.line) + ":" +
+                      std::to_string(d.location.span.column) + ": " + std::string(info(d.code).code) + " " + d.message);
+    out.push_back(std::to_string(r.warnings) + " warnings");
+    return out;
+}
+
+/// The checks re-run for the partnerships touched give what checking everything gives.
+void require_same_findings(const serve::Rebuild& r, const std::string& root) {
+    serve::SiteState fresh(root);
+    CHECK(finding_lines(r) == finding_lines(fresh.build_everything()));
 }
 
 serve::ChangeBatch changed(std::initializer_list<std::string> paths) {
@@ -472,6 +488,12 @@ TEST_CASE("serve: no file outside the site, however the path is spelt", "[serve]
         CHECK_FALSE(contains(r.body, "base_url:"));
         CHECK_FALSE(contains(r.body, "## Priority 1"));
     }
+    // A page elsewhere that reaches the preview through its own host name (DNS rebinding)
+    // gets nothing: on loopback only this computer's names are answered.
+    Reply rebound = exchange(preview.port(), "GET / HTTP/1.1\r\nHost: attacker.example:1313\r\nConnection: close\r\n\r\n");
+    CHECK(rebound.status == 400);
+    CHECK_FALSE(contains(rebound.body, "<html"));
+    CHECK(exchange(preview.port(), "GET / HTTP/1.1\r\nHost: localhost:1313\r\nConnection: close\r\n\r\n").status == 200);
     // Absolute-form targets and a raw NUL never reach the site either.
     CHECK(exchange(preview.port(), "GET http://127.0.0.1/../etc/passwd HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
               .status == 400);
@@ -628,6 +650,7 @@ TEST_CASE("serve: one document rebuilt alone gives exactly the site a whole buil
         CHECK(std::find(r.changed.begin(), r.changed.end(), "melton/2009-10/priority-6-road-safety/index.html") !=
               r.changed.end());
         require_same_site(state.rendered(), full_render(project.root()));
+        require_same_findings(r, project.root());
     }
     SECTION("a document added, then one removed") {
         std::string text = project.read(kPlan);
@@ -636,15 +659,18 @@ TEST_CASE("serve: one document rebuilt alone gives exactly the site a whole buil
         serve::Rebuild added = state.apply(changed({"content/melton/2010-11.md"}));
         CHECK(added.what == "melton/2010-11");
         require_same_site(state.rendered(), full_render(project.root()));
+        require_same_findings(added, project.root());
         fs::remove(project.path("content/melton/2020-03-scrutiny.md"));
-        state.apply(changed({"content/melton/2020-03-scrutiny.md"}));
+        serve::Rebuild removed = state.apply(changed({"content/melton/2020-03-scrutiny.md"}));
         require_same_site(state.rendered(), full_render(project.root()));
+        require_same_findings(removed, project.root());
     }
     SECTION("the partnership's _index.md changed") {
         project.edit("content/melton/_index.md", "Melton", "Melton Mowbray");
         serve::Rebuild r = state.apply(changed({"content/melton/_index.md"}));
         CHECK(r.what == "melton");
         require_same_site(state.rendered(), full_render(project.root()));
+        require_same_findings(r, project.root());
     }
     SECTION("an editor's temporary files touch nothing") {
         std::ofstream(project.path("content/melton/.2009-10.md.swp")) << "x";
@@ -661,6 +687,36 @@ TEST_CASE("serve: one document rebuilt alone gives exactly the site a whole buil
     }
 }
 
+TEST_CASE("serve: checks re-run for the partnership changed and those that link into it", "[serve]") {
+    TempProject project({"charnwood", "melton"});
+    const std::string other = "content/charnwood/2005-08.md";
+    project.save(other, project.read(other) + "\nSee [road safety in Melton](../melton/2009-10.md#priority-6-road-safety).\n");
+    serve::SiteState state(project.root());
+    serve::Rebuild first = state.build_everything();
+    REQUIRE(first.published);
+
+    // The section the other partnership links to is renamed: its link is now broken.
+    project.edit(kPlan, "## Priority 6: Road Safety", "## Priority 6: Safer roads");
+    serve::Rebuild renamed = state.apply(changed({kPlan}));
+    CHECK(renamed.partnerships_checked == 2);
+    CHECK_FALSE(renamed.published);
+    auto lines = finding_lines(renamed);
+    CAPTURE(lines);
+    CHECK(std::any_of(lines.begin(), lines.end(), [&](const std::string& l) {
+        return l.rfind(other + ":", 0) == 0 && contains(l, "E004") && contains(l, "priority-6-road-safety");
+    }));
+    require_same_findings(renamed, project.root());
+
+    // A change in a plan nobody links to checks its partnership alone.
+    project.edit(kPlan, "## Priority 6: Safer roads", "## Priority 6: Road Safety");
+    REQUIRE(state.apply(changed({kPlan})).published);
+    project.edit(other, "## Introduction", "## An introduction");
+    serve::Rebuild alone = state.apply(changed({other}));
+    CHECK(alone.partnerships_checked == 1);
+    require_same_findings(alone, project.root());
+    require_same_site(state.published()->all(), full_render(project.root()));
+}
+
 TEST_CASE("serve: a broken document is not published, and the rebuild after the fix catches up", "[serve]") {
     TempProject project;
     serve::SiteState state(project.root());
@@ -670,7 +726,7 @@ TEST_CASE("serve: a broken document is not published, and the rebuild after the 
     project.save(kPlan, "---\ntitle: [unclosed\n---\n");
     serve::Rebuild broken = state.apply(changed({kPlan}));
     CHECK_FALSE(broken.published);
-    CHECK(broken.findings.has_errors());
+    CHECK(broken.errors.has_errors());
     CHECK(state.published() == before);
     // Another document changes while the first is broken: still nothing published.
     project.edit("content/melton/2020-03-scrutiny.md", "title: \"", "title: \"Edited: ");
@@ -680,7 +736,7 @@ TEST_CASE("serve: a broken document is not published, and the rebuild after the 
     REQUIRE(fixed.published);
     CHECK(std::find(fixed.changed.begin(), fixed.changed.end(), "melton/2020-03-scrutiny/index.html") !=
           fixed.changed.end());
-    require_same_site(*state.published(), full_render(project.root()));
+    require_same_site(state.published()->all(), full_render(project.root()));
 }
 
 TEST_CASE("serve: the search index made from parts is what serialising it whole gives", "[serve]") {
