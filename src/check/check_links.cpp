@@ -15,6 +15,7 @@
 #include <boost/filesystem.hpp>
 
 #include <map>
+#include <set>
 
 #include "check/check_support.hpp"
 
@@ -24,11 +25,25 @@ namespace {
 
 namespace fs = boost::filesystem;
 
-bool has_section(const std::vector<Section>& sections, const std::string& id) {
-    for (const Section& s : sections)
-        if (s.id == id || has_section(s.children, id)) return true;
-    return false;
+void collect_ids(const std::vector<Section>& sections, std::set<std::string>& out) {
+    for (const Section& s : sections) {
+        out.insert(s.id);
+        collect_ids(s.children, out);
+    }
 }
+
+/// Section ids of documents and partnership pages, collected once each.
+class SectionIds {
+public:
+    bool has(const std::vector<Section>& sections, const std::string& id) {
+        auto [it, fresh] = ids_.try_emplace(&sections);
+        if (fresh) collect_ids(sections, it->second);
+        return it->second.count(id) > 0;
+    }
+
+private:
+    std::map<const std::vector<Section>*, std::set<std::string>> ids_;
+};
 
 const Partnership* find_partnership(const Project& project, const std::string& slug) {
     for (const Partnership& p : project.partnerships)
@@ -71,6 +86,9 @@ std::string scheme_of(std::string_view url) {
 
 struct LinkChecker {
     const CheckContext& ctx;
+    SectionIds ids;
+
+    bool has_section(const std::vector<Section>& sections, const std::string& id) { return ids.has(sections, id); }
 
     void check(const Inline& link, const Span& where) {
         std::string url(trim(link.url));
@@ -193,14 +211,14 @@ struct LinkChecker {
     }
 };
 
-void check_front_matter_links(const CheckContext& ctx) {
+void check_front_matter_links(const CheckContext& ctx, SectionIds& ids) {
     const Document& doc = ctx.doc;
     auto field_span = [&](const char* key) {
         auto it = doc.fields.find(key);
         return it != doc.fields.end() && it->second.known() ? it->second : Span{1, 1, 1, 1};
     };
     for (const std::string& id : doc.leaflet) {
-        if (has_section(doc.sections, id)) continue;
+        if (ids.has(doc.sections, id)) continue;
         report(ctx, DiagCode::E004, "`leaflet:` names the section `" + id + "`, which this document does not have",
                field_span("leaflet"));
     }
@@ -219,11 +237,11 @@ void check_front_matter_links(const CheckContext& ctx) {
 }  // namespace
 
 void check_links(const CheckContext& ctx) {
-    LinkChecker checker{ctx};
+    LinkChecker checker{ctx, {}};
     for_each_text(ctx.doc, [&](const TextPiece& piece) {
         if (piece.inlines) checker.walk(*piece.inlines, piece_span(piece, 0, 1));
     });
-    check_front_matter_links(ctx);
+    check_front_matter_links(ctx, checker.ids);
 }
 
 void check_document_ids(const PartnershipContext& ctx) {

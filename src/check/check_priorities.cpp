@@ -1,12 +1,15 @@
 // Priorities: W109 no targets, W110 no lead, W111 numbering.
 //
-// W109 is reported when a priority sets no target at all; a priority whose targets have
-// no amount is left to W102 on each target, so one problem is reported once.
+// W109 is reported when a priority has no measurable target (the spec's wording): no
+// target at all, or targets none of which has a number or a placeholder for one. The
+// second case is a finding about the priority as a whole; each such target also gets its
+// own W102, which says what that line lacks.
 // W111: numbered priorities must run 1, 2, 3 ... in order; each skip, repeat or step
 // back is reported at the number. When some priorities are numbered and others are not,
 // each unnumbered one is reported at its heading (a reader cannot tell where it falls);
 // a plan whose priorities are all unnumbered is fine.
 
+#include <algorithm>
 #include <map>
 
 #include "check/check_support.hpp"
@@ -15,8 +18,21 @@ namespace planc::checks {
 
 namespace {
 
+/// A target that states, or leaves a placeholder for, a number to measure it by.
+bool measurable(const Target& t) {
+    return t.change.value || t.change.gap || t.target_value.value || t.target_value.gap || t.baseline.value ||
+           t.from.value;
+}
+
 void check_targets_present(const CheckContext& ctx, const Priority& p) {
-    if (!p.targets.empty()) return;
+    if (std::any_of(p.targets.begin(), p.targets.end(), measurable)) return;
+    if (!p.targets.empty()) {
+        report(ctx, DiagCode::W109,
+               priority_name(p) + " has no measurable target: none of its " + std::to_string(p.targets.size()) +
+                   (p.targets.size() == 1 ? " target has" : " targets has") + " a number to measure it by",
+               p.span, p.id);
+        return;
+    }
     std::string message = priority_name(p) + " has no targets";
     if (!p.indicators.empty()) {
         std::vector<std::string> codes;

@@ -734,7 +734,7 @@ and give the milestone that falls within the period:
 constexpr std::string_view kW119 = R"EXPLAIN(# W119 target-unread
 
 A target sentence could not be read by the target grammar, so its amount, deadline and
-baseline are unknown. The span points at the place where reading stopped.
+baseline are unknown. The span covers the whole sentence.
 
 ## Why it matters
 

@@ -161,7 +161,19 @@ std::uint16_t LivePreview::port() const { return impl_->server ? impl_->server->
 void LivePreview::run() {
     Impl& m = *impl_;
     while (auto batch = m.watcher->wait(m.stop_fd, m.options.debounce, m.options.longest_burst)) {
-        serve::Rebuild r = m.state.apply(*batch);
+        serve::Rebuild r;
+        try {
+            r = m.state.apply(*batch);
+        } catch (const std::exception& e) {
+            // Say so and start again from the files: the preview keeps serving meanwhile.
+            m.log(std::string("rebuild failed: ") + e.what() + "; building everything again");
+            try {
+                r = m.state.build_everything();
+            } catch (const std::exception& again) {
+                m.log(std::string("rebuild failed: ") + again.what());
+                continue;
+            }
+        }
         if (r.nothing) continue;
         m.announce(r, batch->first_event);
     }

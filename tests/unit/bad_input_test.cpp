@@ -247,7 +247,7 @@ TEST_CASE("a 50 MB document is refused with E002 before it is parsed, and a larg
     CHECK(o.seconds < kSecondsPerCase);
 }
 
-TEST_CASE("10,000 priorities are read, checked and rendered in bounded time", "[bad-input]") {
+TEST_CASE("10,000 priorities are read and checked in bounded time", "[bad-input]") {
     std::string body;
     for (int i = 1; i <= 10000; ++i)
         body += "## Priority " + std::to_string(i) + ": Theme " + std::to_string(i) +

@@ -41,10 +41,21 @@ TEST_CASE("W109 reports a priority with no targets at its heading, naming its in
     CHECK(found[0].priority == "priority-1-to-reduce-crime-and-the-fear-of-crime");
 }
 
-TEST_CASE("W109 stays quiet for a priority with targets, even unmeasurable ones (W102 says so)", "[check]") {
+TEST_CASE("W109 reports a priority whose targets have no number to measure them by", "[check]") {
     auto result = check_plan(priority("Priority 1: Burglary") +
                              "## Priority 2: Violent Crime\n\nLead: Police\n\n### Local Performance Indicators\n\n"
                              "- Reduce the number of assaults with less serious injury\n");
+    auto found = result.of(DiagCode::W109);
+    REQUIRE(found.size() == 1);
+    CHECK(found[0].message == "priority 2 has no measurable target: none of its 1 target has a number to measure it by");
+    CHECK(result.count(DiagCode::W102) == 1);
+}
+
+TEST_CASE("W109 stays quiet when one target of the priority is measurable", "[check]") {
+    auto result = check_plan(priority("Priority 1: Burglary") +
+                             "## Priority 2: Violent Crime\n\nLead: Police\n\n### Targets\n\n"
+                             "- Reduce the number of assaults with less serious injury\n"
+                             "- To reduce assaults by 5% by 2010/11 based on 2008/09 baseline.\n");
     CHECK(result.count(DiagCode::W109) == 0);
     CHECK(result.count(DiagCode::W102) == 1);
 }
