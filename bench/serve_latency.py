@@ -14,6 +14,9 @@ event after each save. Reports, for the edits:
   server   from the first file event to the reload event being sent ("reload sent N ms
            after the change" in planc's log)
   rebuild  re-parse, checks, re-render of the touched pages, link check ("in N ms")
+  cpu      the CPU time of that rebuild, all threads (PLANC_SERVE_TIMING=1, which the
+           script sets, makes planc log each step's wall and CPU time): on a busy machine
+           the wall times above grow, this does not
 
 as median and max, and checks that the page then serves the new title. Python standard
 library only. Not a test; never run by CI.
@@ -40,8 +43,9 @@ REPO = Path(__file__).resolve().parent.parent
 
 
 def start_serve(planc: Path, project: Path) -> tuple[subprocess.Popen, int, queue.Queue]:
+    env = dict(os.environ, PLANC_SERVE_TIMING="1")
     proc = subprocess.Popen([str(planc), "serve", str(project), "--port", "0"], stderr=subprocess.PIPE,
-                            stdout=subprocess.DEVNULL, text=True, bufsize=1)
+                            stdout=subprocess.DEVNULL, text=True, bufsize=1, env=env)
     lines: queue.Queue = queue.Queue()
 
     def pump() -> None:
@@ -108,17 +112,23 @@ def wait_event(events: queue.Queue, wanted: str, timeout: float) -> float | None
             print("  unexpected overlay (the edit broke the build?)")
 
 
-def server_numbers(lines: queue.Queue, timeout: float = 2.0) -> tuple[int, int] | None:
+def server_numbers(lines: queue.Queue, timeout: float = 2.0) -> tuple[int, int, float | None] | None:
+    """(rebuild ms, reload sent ms, CPU ms) from planc's log lines about one rebuild."""
     deadline = time.monotonic() + timeout
+    found = None
     while time.monotonic() < deadline:
         try:
             line = lines.get(timeout=max(0.01, deadline - time.monotonic()))
         except queue.Empty:
-            return None
+            return found
         m = re.search(r"^rebuilt .* in (\d+) ms: .*reload sent (\d+) ms after the change", line)
         if m:
-            return int(m.group(1)), int(m.group(2))
-    return None
+            found = (int(m.group(1)), int(m.group(2)), None)
+            continue
+        m = re.search(r"total [0-9.]+/([0-9.]+);", line)
+        if m and found:
+            return found[0], found[1], float(m.group(1))
+    return found
 
 
 def summary(name: str, values: list[float]) -> str:
@@ -157,6 +167,7 @@ def main() -> None:
     client: list[float] = []
     server: list[float] = []
     rebuild: list[float] = []
+    cpu: list[float] = []
     original = target.read_text(encoding="utf-8")
     try:
         events = open_events(port)
@@ -181,6 +192,8 @@ def main() -> None:
             if numbers:
                 rebuild.append(numbers[0])
                 server.append(numbers[1])
+                if numbers[2] is not None:
+                    cpu.append(numbers[2])
             time.sleep(args.pause)
         conn = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
         doc = f"/{rel.parent.name}/{rel.stem}/"
@@ -204,6 +217,9 @@ def main() -> None:
     print(summary("client", client))
     print(summary("server", server))
     print(summary("rebuild", rebuild))
+    print(summary("cpu", cpu))
+    load = os.getloadavg()[0]
+    print(f"load average {load:.1f} on {os.cpu_count()} cores")
 
 
 if __name__ == "__main__":

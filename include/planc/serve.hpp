@@ -17,15 +17,15 @@
 namespace planc {
 
 struct ServeOptions {
-    std::string project = ".";          ///< the project folder (holds planc.yml and content/)
-    std::string bind = "127.0.0.1";     ///< address to listen on; loopback unless the user says otherwise
-    std::uint16_t port = 1313;          ///< 0: any free port (see LivePreview::port)
-    std::size_t max_connections = 64;   ///< connections at once, event streams included; more are closed
-    std::size_t max_request_bytes = 16 * 1024;          ///< request line, headers and body together
-    std::chrono::milliseconds read_timeout{10000};      ///< to receive a whole request, and idle keep-alive
-    std::chrono::milliseconds debounce{8};              ///< quiet time that ends a burst of file events
-    std::chrono::milliseconds longest_burst{150};       ///< a burst is cut after this long
-    bool timing = false;                                ///< also log how long each step of a rebuild took
+    std::string project = ".";         ///< the project folder (holds planc.yml and content/)
+    std::string bind = "127.0.0.1";    ///< address to listen on; loopback unless the user says otherwise
+    std::uint16_t port = 1313;         ///< 0: any free port (see LivePreview::port)
+    std::size_t max_connections = 64;  ///< connections at once, event streams included; more are closed
+    std::size_t max_request_bytes = 16 * 1024;      ///< request line, headers and body together
+    std::chrono::milliseconds read_timeout{10000};  ///< to receive a whole request, and idle keep-alive
+    std::chrono::milliseconds debounce{8};          ///< quiet time that ends a burst of file events
+    std::chrono::milliseconds longest_burst{150};   ///< a burst is cut after this long
+    bool timing = false;                            ///< also log how long each step of a rebuild took
     /// One line for the terminal ("rebuilt melton/2009-10 in 12 ms: 7 pages"), no newline.
     std::function<void(std::string_view line)> log;
     /// Findings of a build that failed, to print (the CLI prints them in human format).

@@ -1,5 +1,6 @@
 // planc serve [PROJECT] [--port N] [--bind ADDR]: the live preview.
 
+#include <boost/filesystem.hpp>
 #include <csignal>
 #include <cstdlib>
 #include <iostream>
@@ -62,10 +63,10 @@ int run_serve(const std::vector<std::string>& words) {
     options.report = [printer](const Diagnostics& findings, const Project& project) {
         printer.print(findings, project, false, false);
     };
-    if (options.bind != "127.0.0.1" && options.bind != "localhost" && options.bind != "::1")
-        std::cerr << "planc serve: listening on " << options.bind
-                  << ", not only this computer: anyone who can reach it can read the preview\n";
-
+    if (!boost::filesystem::is_directory(options.project)) {
+        std::cerr << "planc serve: there is no folder `" << options.project << "`\n";
+        return kExitUsage;
+    }
     LivePreview preview(options);
     try {
         preview.start();
@@ -73,6 +74,9 @@ int run_serve(const std::vector<std::string>& words) {
         std::cerr << "planc serve: " << e.what() << "\n";
         return kExitUsage;
     }
+    if (options.bind != "127.0.0.1" && options.bind != "localhost" && options.bind != "::1")
+        std::cerr << "planc serve: listening on " << options.bind
+                  << ", not only this computer: anyone who can reach it can read the preview\n";
     g_preview = &preview;
     struct sigaction action {};
     action.sa_handler = on_stop_signal;

@@ -3,14 +3,13 @@
 
 #include "serve/http_server.hpp"
 
+#include <algorithm>
+#include <array>
 #include <boost/asio/post.hpp>
 #include <boost/asio/steady_timer.hpp>
 #include <boost/asio/write.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
-
-#include <algorithm>
-#include <array>
 #include <cctype>
 #include <deque>
 #include <string_view>
@@ -102,7 +101,8 @@ Response make_response(http::status status, unsigned version, bool keep_alive, c
 
 Response make_response(http::status status, unsigned version, bool keep_alive, const std::string& type,
                        std::string text, bool head) {
-    return make_response(status, version, keep_alive, type, {std::make_shared<const std::string>(std::move(text))}, head);
+    return make_response(status, version, keep_alive, type,
+                         {std::make_shared<const std::string>(std::move(text))}, head);
 }
 
 Response plain(http::status status, unsigned version, bool keep_alive, const std::string& text, bool head) {
@@ -169,8 +169,9 @@ private:
         parser_->header_limit(static_cast<std::uint32_t>(state_->limits.max_request_bytes));
         parser_->body_limit(state_->limits.max_request_bytes);
         stream_.expires_after(state_->limits.read_timeout);
-        http::async_read(stream_, buffer_, *parser_,
-                         [self = shared_from_this()](beast::error_code ec, std::size_t) { self->on_read(ec); });
+        http::async_read(
+            stream_, buffer_, *parser_,
+            [self = shared_from_this()](beast::error_code ec, std::size_t) { self->on_read(ec); });
     }
 
     void on_read(beast::error_code ec) {
@@ -209,12 +210,14 @@ private:
             for (char& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
             if (std::find(hosts.begin(), hosts.end(), name) == hosts.end())
                 return send(plain(http::status::bad_request, version, false,
-                                  "400 bad request: planc serve answers requests for this computer only", head));
+                                  "400 bad request: planc serve answers requests for this computer only",
+                                  head));
         }
         auto raw = req.target();
         SitePath target = parse_request_target(std::string_view(raw.data(), raw.size()));
         if (target.kind == SitePath::Kind::BadRequest)
-            return send(plain(http::status::bad_request, version, keep_alive, "400 bad request: " + target.why, head));
+            return send(plain(http::status::bad_request, version, keep_alive,
+                              "400 bad request: " + target.why, head));
         if (target.path == kEventsPath && !head) return open_stream(version);
         if (target.path == kScriptPath)
             return send(make_response(http::status::ok, version, keep_alive, content_type(target.path),
@@ -286,8 +289,9 @@ private:
         state_->streams.push_back(weak_from_this());
         // The client sends nothing more: a read that ends means it has gone.
         stream_.expires_never();
-        stream_.async_read_some(asio::buffer(scratch_),
-                                [self = shared_from_this()](beast::error_code, std::size_t) { self->shut(); });
+        stream_.async_read_some(
+            asio::buffer(scratch_),
+            [self = shared_from_this()](beast::error_code, std::size_t) { self->shut(); });
         send_event(std::make_shared<const std::string>(hello_event(state_->site_id)));
         if (state_->overlay) send_event(std::make_shared<const std::string>(*state_->overlay));
         schedule_ping();
@@ -357,7 +361,8 @@ void HttpServer::accept() {
     });
 }
 
-void HttpServer::publish(std::shared_ptr<const PublishedSite> site, std::string site_id, std::string root_path) {
+void HttpServer::publish(std::shared_ptr<const PublishedSite> site, std::string site_id,
+                         std::string root_path) {
     asio::post(io_, [state = state_, site = std::move(site), id = std::move(site_id),
                      root = std::move(root_path)]() mutable {
         state->site = std::move(site);

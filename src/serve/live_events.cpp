@@ -21,7 +21,8 @@ std::string event(std::string_view name, const nlohmann::json& data) {
 
 constexpr std::size_t kOverlayLimit = 50;
 
-constexpr std::string_view kScript = R"JS(// planc serve: reloads this page when the site is rebuilt; shows build errors over it.
+constexpr std::string_view kScript =
+    R"JS(// planc serve: reloads this page when the site is rebuilt; shows build errors over it.
 (function () {
   "use strict";
   if (!window.EventSource) return;
@@ -93,7 +94,8 @@ constexpr std::string_view kScript = R"JS(// planc serve: reloads this page when
 
 std::string hello_event(const std::string& site_id) { return event("hello", {{"site", site_id}}); }
 
-std::string reload_event(const std::vector<std::string>& changed, bool everything, const std::string& site_id) {
+std::string reload_event(const std::vector<std::string>& changed, bool everything,
+                         const std::string& site_id) {
     nlohmann::json pages = nlohmann::json::array();
     if (!everything)
         for (const std::string& path : changed) pages.push_back(path);

@@ -22,7 +22,8 @@ inline constexpr std::string_view kScriptPath = "__planc/live.js";
 
 std::string hello_event(const std::string& site_id);
 /// The pages that changed (site paths), or every page; `site_id` names the site now served.
-std::string reload_event(const std::vector<std::string>& changed, bool everything, const std::string& site_id);
+std::string reload_event(const std::vector<std::string>& changed, bool everything,
+                         const std::string& site_id);
 /// The errors that keep the last good site served (at most 50 listed).
 std::string overlay_event(const Diagnostics& findings);
 std::string clear_event();

@@ -1,12 +1,11 @@
 // `planc serve` put together: the site state rebuilt by the watching thread, served by
 // the HTTP server's I/O thread, open pages told over the event stream.
 
-#include <boost/asio/io_context.hpp>
-#include <boost/asio/ip/address.hpp>
-
 #include <sys/eventfd.h>
 #include <unistd.h>
 
+#include <boost/asio/io_context.hpp>
+#include <boost/asio/ip/address.hpp>
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
@@ -52,9 +51,10 @@ struct LivePreview::Impl {
             return std::string(text);
         };
         std::string line = "  steps (wall/cpu ms):";
-        for (const auto& step : r.steps) line += " " + step.name + " " + ms(step.wall) + "/" + ms(step.cpu) + ",";
-        line += " total " + ms(r.took) + "/" + ms(r.cpu) + "; partnerships checked: " +
-                std::to_string(r.partnerships_checked);
+        for (const auto& step : r.steps)
+            line += " " + step.name + " " + ms(step.wall) + "/" + ms(step.cpu) + ",";
+        line += " total " + ms(r.took) + "/" + ms(r.cpu) +
+                "; partnerships checked: " + std::to_string(r.partnerships_checked);
         log(line);
     }
 
@@ -74,7 +74,8 @@ struct LivePreview::Impl {
             for (const std::string& path : r.changed)
                 if (serve::is_html(path)) ++pages;
             bool initial = change == std::chrono::steady_clock::time_point{};
-            std::string line = (initial ? "built " : "rebuilt ") + r.what + " in " + std::to_string(r.took.count() / 1000) + " ms: " +
+            std::string line = (initial ? "built " : "rebuilt ") + r.what + " in " +
+                               std::to_string(r.took.count() / 1000) + " ms: " +
                                (r.everything ? plural(r.pages_rendered, "page", "pages")
                                              : plural(pages, "page", "pages") + " changed");
             if (!initial)
@@ -85,10 +86,11 @@ struct LivePreview::Impl {
         }
         const Diagnostics& errors = r.errors;
         if (options.report) options.report(errors, state.project());
+        log(r.what + ": " + plural(errors.items().size(), "error", "errors") +
+            (state.published() ? "; still serving the last good site"
+                               : "; nothing to serve until they are fixed"));
         server->set_overlay(serve::overlay_event(errors));
         overlay_shown = true;
-        log(r.what + ": " + plural(errors.items().size(), "error", "errors") +
-            (state.published() ? "; still serving the last good site" : "; nothing to serve until they are fixed"));
     }
 
     ServeOptions options;
@@ -98,8 +100,9 @@ struct LivePreview::Impl {
     std::unique_ptr<serve::Watcher> watcher;
     std::thread io_thread;
     int stop_fd = -1;
-    std::string instance = std::to_string(::getpid()) + "." +
-                           std::to_string(std::chrono::steady_clock::now().time_since_epoch().count() % 1000000);
+    std::string instance =
+        std::to_string(::getpid()) + "." +
+        std::to_string(std::chrono::steady_clock::now().time_since_epoch().count() % 1000000);
     std::string site_id;
     std::uint64_t publishes = 0;
     bool overlay_shown = false;
@@ -132,11 +135,14 @@ void LivePreview::start() {
     limits.read_timeout = m.options.read_timeout;
     if (address.is_loopback()) {
         limits.hosts = {"localhost", "127.0.0.1", "[::1]"};
-        if (address.is_v6()) limits.hosts.push_back("[" + address.to_string() + "]");
-        else limits.hosts.push_back(address.to_string());
+        if (address.is_v6())
+            limits.hosts.push_back("[" + address.to_string() + "]");
+        else
+            limits.hosts.push_back(address.to_string());
     }
     try {
-        m.server = std::make_unique<serve::HttpServer>(m.io, asio::ip::tcp::endpoint(address, m.options.port), limits);
+        m.server = std::make_unique<serve::HttpServer>(m.io, asio::ip::tcp::endpoint(address, m.options.port),
+                                                       limits);
     } catch (const boost::system::system_error& e) {
         throw std::runtime_error("cannot listen on " + bind + ":" + std::to_string(m.options.port) + ": " +
                                  e.code().message());

@@ -132,8 +132,6 @@ std::string content_type(std::string_view path) {
     return "application/octet-stream";
 }
 
-bool is_html(std::string_view path) {
-    return path.size() >= 5 && path.substr(path.size() - 5) == ".html";
-}
+bool is_html(std::string_view path) { return path.size() >= 5 && path.substr(path.size() - 5) == ".html"; }
 
 }  // namespace planc::serve

@@ -10,13 +10,13 @@ namespace planc::serve {
 /// What a request target names.
 struct SitePath {
     enum class Kind {
-        File,         ///< `path` is a site path: "melton/2009-10/index.html"
-        BadRequest,   ///< not a path planc will ever serve: "..", encoded '/', NUL, "//", not from '/'
+        File,        ///< `path` is a site path: "melton/2009-10/index.html"
+        BadRequest,  ///< not a path planc will ever serve: "..", encoded '/', NUL, "//", not from '/'
     };
     Kind kind = Kind::BadRequest;
-    std::string path;         ///< decoded site path, no leading '/'; "index.html" added after a '/'
-    bool folder = false;      ///< the target ended in '/' (or was "/")
-    std::string why;          ///< for BadRequest: a short reason (the response body)
+    std::string path;     ///< decoded site path, no leading '/'; "index.html" added after a '/'
+    bool folder = false;  ///< the target ended in '/' (or was "/")
+    std::string why;      ///< for BadRequest: a short reason (the response body)
 };
 
 /// Decodes and checks the path of a request target in origin form ("/melton/?q=1").

@@ -11,8 +11,8 @@
 #include <chrono>
 #include <future>
 #include <map>
-#include <optional>
 #include <memory>
+#include <optional>
 #include <set>
 #include <string>
 #include <vector>
@@ -21,34 +21,10 @@
 #include "planc/model.hpp"
 #include "render/pages.hpp"
 #include "render/theme.hpp"
+#include "serve/site_files.hpp"
 #include "serve/watcher.hpp"
 
 namespace planc::serve {
-
-/// A file as served: its text in pieces shared with the site state. Most files are one
-/// piece; the search index and the search page are their fixed text and every part's
-/// entries (tens of megabytes for a thousand plans, never joined in the preview).
-struct SiteFile {
-    std::vector<std::shared_ptr<const std::string>> pieces;
-    std::size_t size = 0;
-    /// The whole text (tests).
-    [[nodiscard]] std::string text() const;
-};
-
-/// The files of a built site by site path.
-using SiteFiles = std::map<std::string, std::shared_ptr<const SiteFile>>;
-
-/// A published site: never changed once published. The files changed since the last whole
-/// copy are kept apart (null: removed), so that publishing after an edit copies a few
-/// entries, not the thousands of a large site.
-struct PublishedSite {
-    std::shared_ptr<const SiteFiles> base;
-    SiteFiles changes;
-    /// The file at a site path, or null.
-    [[nodiscard]] const SiteFile* find(const std::string& path) const;
-    /// Every file (tests).
-    [[nodiscard]] SiteFiles all() const;
-};
 
 /// What one rebuild did.
 struct Rebuild {
@@ -104,12 +80,20 @@ private:
     };
     class PartOutput;
 
+    /// The key of a part in parts_: "p/melton", "d/content/melton/2009-10.md".
+    static std::string key_of(const Partnership& p) { return "p/" + p.slug; }
+    static std::string key_of(const Document& d) { return "d/" + d.path; }
+
     /// Notes the time since the last step.
     void step(Rebuild& r, const char* name);
+
+    // Rendering (site_output.cpp).
+    void render_theme_assets(Rebuild& r);
     void render_partnership(const Partnership& p, Rebuild& r);
     void render_document(const Partnership& p, const Document& d, Rebuild& r);
     void render_index(Rebuild& r);
-    void refresh_content_files(const std::set<std::string>& touched, Rebuild& r);
+    /// Copies the content files the pages link to: new ones, and those in `touched` (edited).
+    void refresh_content_files(const std::set<std::string>& touched);
     void drop_part(const std::string& key);
     /// Replaces the files of a part with what was just written into `out`.
     void store(RenderedPart& slot, PartOutput& out, Rebuild& r);
@@ -119,44 +103,70 @@ private:
     void put_search_files(const SearchFrame& frame);
     void put_file(const std::string& path, std::string bytes);
     void remove_file(const std::string& path);
+    /// Reads a document again (gone: removed from the model); false when it is gone.
     bool reparse_document(Partnership& p, const std::string& slug);
+    /// Reads a partnership's _index.md again; false when it is not a plain file any more.
     bool reparse_index(Partnership& p);
-    /// Starts the checks of the partnerships named (all when null) on another thread, while
-    /// this one renders: the checks read the model and write nothing the rendering uses.
-    /// The partnerships their documents link into take part as link targets.
-    std::future<Diagnostics> start_checks(std::optional<std::set<std::string>> partnerships);
-    /// Waits for the checks, link check, findings; publishes when there is no error.
-    void finish(Rebuild& r, std::future<Diagnostics> checks, const std::optional<std::set<std::string>>& checked);
+
+    // Checks (site_checks.cpp).
+    /// Link targets and link references of every partnership, after a whole load.
+    void reset_link_targets();
+    /// The link targets after the documents (paths) and partnership indexes (slugs) named
+    /// were read again.
+    void refresh_link_targets(const std::set<std::string>& documents, const std::set<std::string>& indexes);
+    /// The partnerships whose checks must run again when `changed` changed.
+    [[nodiscard]] std::set<std::string> partnerships_to_check(const std::set<std::string>& changed) const;
+    /// Keeps the findings of the checks (of the partnerships in `checked`; all when none).
+    void keep_check_findings(Diagnostics found, const std::optional<std::set<std::string>>& checked,
+                             Rebuild& r);
+    /// Checks running on another thread while this one renders.
+    struct CheckRun {
+        Project view;                        ///< the partnerships checked and their link targets
+        std::vector<Partnership*> borrowed;  ///< where each partnership of the view came from
+        std::future<Diagnostics> result;
+        /// A partnership being checked (to render it meanwhile: both only read it).
+        [[nodiscard]] const Partnership* find(const std::string& slug) const;
+        ~CheckRun();
+    };
+    /// Starts the checks of the partnerships named (all when none) on another thread. The
+    /// partnerships checked and those their documents link into (as link targets) are
+    /// moved into the check's own project until finish_checks; meanwhile render them from
+    /// CheckRun::find. With every partnership, the check reads the model in place.
+    std::unique_ptr<CheckRun> start_checks(std::optional<std::set<std::string>> partnerships);
+    /// Waits for the checks and puts the partnerships back.
+    Diagnostics finish_checks(CheckRun& run);
+    /// Link check, findings; publishes when there is no error.
+    void finish(Rebuild& r, Diagnostics checks, const std::optional<std::set<std::string>>& checked);
     /// Notes which partnership folders a file's text links into ("../<slug>...").
     void note_references(const std::string& file, const std::string& text);
 
     std::string root_;
     Project project_;
     std::map<std::string, Diagnostics> source_findings_;  ///< load and parse findings, by file
-    /// The project as the checks of one partnership see the others: each partnership and
-    /// document reduced to what a link can name (slugs, section ids). Checking partnership
-    /// P swaps P's real model in for the time of the check: the checks of a thousand plans
-    /// take about a second, those of one partnership a few milliseconds.
+    /// Each partnership and document reduced to what a link can name (slugs, section ids):
+    /// how the checks of one partnership see the others it links into. The checks of a
+    /// thousand plans take about half a second of CPU, those of one partnership ~10 ms.
     Project link_targets_;
     /// For each source file, the partnership folders its links may lead into.
     std::map<std::string, std::set<std::string>> references_;
-    std::map<std::string, Diagnostics> check_findings_;   ///< by partnership slug ("" for other files)
-    Diagnostics site_findings_;                           ///< theme, names the site uses
+    std::map<std::string, Diagnostics> check_findings_;  ///< by partnership slug ("" for other files)
+    Diagnostics site_findings_;                          ///< theme, names the site uses
     std::unique_ptr<Theme> theme_;
     bool renderable_ = false;
-    std::map<std::string, RenderedPart> parts_;           ///< by part key ("p/melton", "d/melton/2009-10")
+    std::map<std::string, RenderedPart> parts_;  ///< by key_of()
     RenderedPart index_;
-    SearchFrame search_frame_;    ///< as last laid out (entries of its own moved to the part below)
-    RenderedPart search_leading_, search_trailing_;
+    SearchFrame search_frame_;                       ///< the search page as last laid out (without entries)
+    RenderedPart search_leading_, search_trailing_;  ///< the index pages' own search entries
     bool search_changed_ = false;  ///< some part's search entries changed since the files were put together
     RenderedPart theme_assets_;
-    std::map<std::string, std::string> content_files_;    ///< site path -> source, as copied
+    std::map<std::string, std::string> content_files_;  ///< site path -> source, as copied
+    bool content_files_changed_ = false;  ///< some part links to other content files than before
     SiteFiles files_;
     std::unique_ptr<SiteLinkCheck> links_;
     std::map<std::string, Location> origins_;
-    std::set<std::string> unpublished_;                   ///< paths changed since the last publish
-    std::chrono::steady_clock::time_point started_;       ///< of the rebuild under way
-    std::chrono::steady_clock::time_point lap_;           ///< end of its last step
+    std::set<std::string> unpublished_;              ///< paths changed since the last publish
+    std::chrono::steady_clock::time_point started_;  ///< of the rebuild under way
+    std::chrono::steady_clock::time_point lap_;      ///< end of its last step
     std::chrono::microseconds started_cpu_{0}, lap_cpu_{0};
     bool everything_unpublished_ = false;
     std::shared_ptr<const PublishedSite> published_;

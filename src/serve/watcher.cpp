@@ -2,12 +2,11 @@
 
 #include "serve/watcher.hpp"
 
-#include <boost/filesystem.hpp>
-
 #include <poll.h>
 #include <sys/inotify.h>
 #include <unistd.h>
 
+#include <boost/filesystem.hpp>
 #include <cerrno>
 #include <climits>
 #include <cstring>
@@ -32,10 +31,12 @@ std::string join(const std::string& folder, const std::string& name) {
 
 Watcher::Watcher(std::string root) : root_(std::move(root)) {
     fd_ = ::inotify_init1(IN_NONBLOCK | IN_CLOEXEC);
-    if (fd_ < 0) throw std::runtime_error(std::string("cannot watch files (inotify): ") + std::strerror(errno));
+    if (fd_ < 0)
+        throw std::runtime_error(std::string("cannot watch files (inotify): ") + std::strerror(errno));
     // The project folder itself: only planc.yml and the content/ and themes/ folders matter.
-    root_wd_ = ::inotify_add_watch(fd_, root_.c_str(), IN_CLOSE_WRITE | IN_MOVED_TO | IN_MOVED_FROM | IN_CREATE |
-                                                           IN_DELETE | IN_ATTRIB | IN_ONLYDIR);
+    root_wd_ = ::inotify_add_watch(
+        fd_, root_.c_str(),
+        IN_CLOSE_WRITE | IN_MOVED_TO | IN_MOVED_FROM | IN_CREATE | IN_DELETE | IN_ATTRIB | IN_ONLYDIR);
     if (root_wd_ < 0) {
         int err = errno;
         ::close(fd_);
@@ -64,7 +65,8 @@ void Watcher::watch_tree(const std::string& relative) {
             if (fs::is_directory(it->path(), ec)) it.disable_recursion_pending();
             continue;
         }
-        if (fs::is_directory(it->path(), ec)) watch_folder(join(relative, it->path().lexically_relative(top).generic_string()));
+        if (fs::is_directory(it->path(), ec))
+            watch_folder(join(relative, it->path().lexically_relative(top).generic_string()));
     }
 }
 

@@ -30,7 +30,8 @@ public:
     /// Waits for the next burst of changes: returns when nothing more has happened for
     /// `quiet`, or `longest` after the first event. Returns nothing when `stop_fd` becomes
     /// readable first.
-    std::optional<ChangeBatch> wait(int stop_fd, std::chrono::milliseconds quiet, std::chrono::milliseconds longest);
+    std::optional<ChangeBatch> wait(int stop_fd, std::chrono::milliseconds quiet,
+                                    std::chrono::milliseconds longest);
 
 private:
     void watch_tree(const std::string& relative);

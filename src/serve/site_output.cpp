@@ -1,0 +1,218 @@
+// The live preview's rendered files: each part of the site re-rendered alone, compared
+// with what it gave before, and the search files put together from every part's entries
+// (see site_state.hpp).
+
+#include <fstream>
+#include <sstream>
+
+#include "render/site.hpp"
+#include "render/site_paths.hpp"
+#include "serve/site_state.hpp"
+
+namespace planc::serve {
+
+/// Keeps what a renderer writes, to be compared with what the part had before.
+class SiteState::PartOutput final : public OutputSink {
+public:
+    void write(const std::string& path, std::string_view bytes) override {
+        files.emplace_back(path, std::string(bytes));
+    }
+    std::vector<std::pair<std::string, std::string>> files;
+};
+
+void SiteState::render_theme_assets(Rebuild& r) {
+    PartOutput out;
+    copy_theme_assets(*theme_, out);
+    store(theme_assets_, out, r);
+}
+
+void SiteState::put_file(const std::string& path, std::string bytes) {
+    auto it = files_.find(path);
+    if (it != files_.end() && it->second->pieces.size() == 1 && *it->second->pieces.front() == bytes) return;
+    links_->write(path, bytes);
+    auto file = std::make_shared<SiteFile>();
+    file->size = bytes.size();
+    file->pieces.push_back(std::make_shared<const std::string>(std::move(bytes)));
+    files_[path] = std::move(file);
+    unpublished_.insert(path);
+}
+
+void SiteState::put_search_files(const SearchFrame& frame) {
+    using Text = std::shared_ptr<const std::string>;
+    auto fixed = [](std::string_view text) { return std::make_shared<const std::string>(text); };
+    static const Text json_before = fixed(SearchIndexText::kJsonBefore);
+    static const Text json_between = fixed(SearchIndexText::kJsonBetween);
+    static const Text json_after = fixed(SearchIndexText::kJsonAfter);
+    static const Text json_empty = fixed(SearchIndexText::kJsonEmpty);
+    static const Text embedded_between = fixed(SearchIndexText::kEmbeddedBetween);
+
+    bool page_changed = frame.has_page != search_frame_.has_page ||
+                        frame.page_before != search_frame_.page_before ||
+                        frame.page_after != search_frame_.page_after;
+    SitePart leading, trailing;
+    leading.search = frame.leading;
+    trailing.search = frame.trailing;
+    keep_part(search_leading_, std::move(leading));
+    keep_part(search_trailing_, std::move(trailing));
+    if (!page_changed && !search_changed_ && files_.count(paths::kSearchIndex)) return;
+
+    // Every part's entries in site order, as render_index_pages lists the parts.
+    std::vector<const RenderedPart*> in_order = {&search_leading_};
+    for (const Partnership& p : project_.partnerships) {
+        in_order.push_back(&parts_[key_of(p)]);
+        for (const Document& d : p.documents) in_order.push_back(&parts_[key_of(d)]);
+    }
+    in_order.push_back(&search_trailing_);
+    auto json = std::make_shared<SiteFile>();
+    auto page = std::make_shared<SiteFile>();
+    page->pieces.push_back(fixed(frame.page_before + std::string(SearchIndexText::kEmbeddedBefore)));
+    bool first = true;
+    for (const RenderedPart* part : in_order) {
+        if (part->search_entries == 0) continue;
+        json->pieces.push_back(first ? json_before : json_between);
+        json->pieces.push_back(part->search_pretty);
+        if (!first) page->pieces.push_back(embedded_between);
+        page->pieces.push_back(part->search_compact);
+        first = false;
+    }
+    json->pieces.push_back(first ? json_empty : json_after);
+    page->pieces.push_back(fixed(std::string(SearchIndexText::kEmbeddedAfter) + frame.page_after));
+    for (const Text& piece : json->pieces) json->size += piece->size();
+    for (const Text& piece : page->pieces) page->size += piece->size();
+
+    if (!files_.count(paths::kSearchIndex)) links_->write(paths::kSearchIndex, {});
+    files_[paths::kSearchIndex] = std::move(json);
+    unpublished_.insert(paths::kSearchIndex);
+    if (frame.has_page) {
+        // The embedded index holds no tags: the link check needs the page around it only.
+        if (page_changed || !files_.count(paths::kSearch))
+            links_->write(paths::kSearch, frame.page_before + frame.page_after);
+        files_[paths::kSearch] = std::move(page);
+        unpublished_.insert(paths::kSearch);
+    } else {
+        remove_file(paths::kSearch);
+    }
+    search_frame_.has_page = frame.has_page;
+    search_frame_.page_before = frame.page_before;
+    search_frame_.page_after = frame.page_after;
+    search_changed_ = false;
+}
+
+void SiteState::remove_file(const std::string& path) {
+    if (!files_.erase(path)) return;
+    links_->remove(path);
+    unpublished_.insert(path);
+}
+
+void SiteState::store(RenderedPart& slot, PartOutput& out, Rebuild& r) {
+    std::set<std::string> fresh;
+    for (auto& [path, bytes] : out.files) {
+        if (path.size() > 5 && path.compare(path.size() - 5, 5, ".html") == 0) ++r.pages_rendered;
+        fresh.insert(path);
+        put_file(path, std::move(bytes));
+    }
+    for (const std::string& old : slot.files)
+        if (!fresh.count(old)) remove_file(old);
+    slot.files = std::move(fresh);
+}
+
+void SiteState::keep_part(RenderedPart& slot, SitePart fresh) {
+    for (const auto& [key, where] : slot.part.link_origins) origins_.erase(key);
+    origins_.insert(fresh.link_origins.begin(), fresh.link_origins.end());
+    SearchIndexText search = std::move(fresh.search);
+    fresh.search = SearchIndexText();
+    if (!slot.search_pretty || *slot.search_pretty != search.pretty ||
+        slot.search_entries != search.entries) {
+        slot.search_pretty = std::make_shared<const std::string>(std::move(search.pretty));
+        slot.search_compact = std::make_shared<const std::string>(std::move(search.compact));
+        slot.search_entries = search.entries;
+        search_changed_ = true;
+    }
+    if (fresh.content_files != slot.part.content_files) content_files_changed_ = true;
+    slot.part = std::move(fresh);
+}
+
+void SiteState::render_partnership(const Partnership& p, Rebuild& r) {
+    Diagnostics found;
+    SiteContext site{project_, *theme_, found, {}, {}, {}, {}, {}, {}};
+    PartOutput out;
+    SitePart part = render_partnership_part(site, p, out);
+    RenderedPart& slot = parts_[key_of(p)];
+    store(slot, out, r);
+    keep_part(slot, std::move(part));
+    slot.findings = std::move(found);
+}
+
+void SiteState::render_document(const Partnership& p, const Document& d, Rebuild& r) {
+    Diagnostics found;
+    SiteContext site{project_, *theme_, found, {}, {}, {}, {}, {}, {}};
+    PartOutput out;
+    write_document_data(p, d, out);
+    // No leaflet PDF in the preview: weasyprint takes about a second a plan.
+    SitePart part = render_document_part(site, p, d, false, out);
+    RenderedPart& slot = parts_[key_of(d)];
+    store(slot, out, r);
+    keep_part(slot, std::move(part));
+    slot.findings = std::move(found);
+}
+
+void SiteState::render_index(Rebuild& r) {
+    std::vector<const SitePart*> in_order;
+    for (const Partnership& p : project_.partnerships) {
+        in_order.push_back(&parts_[key_of(p)].part);
+        for (const Document& d : p.documents) in_order.push_back(&parts_[key_of(d)].part);
+    }
+    Diagnostics found;
+    SiteContext site{project_, *theme_, found, {}, {}, {}, {}, {}, {}};
+    PartOutput out;
+    SearchFrame frame = render_index_pages(site, in_order, out);
+    step(r, "index pages");
+    SitePart own;
+    own.link_origins = std::move(site.link_origins);
+    own.content_files = std::move(site.content_files);
+    store(index_, out, r);
+    keep_part(index_, std::move(own));
+    put_search_files(frame);
+    if (frame.has_page) ++r.pages_rendered;  // the search page
+    index_.findings = std::move(found);
+    step(r, "index files");
+}
+
+void SiteState::refresh_content_files(const std::set<std::string>& touched) {
+    if (!content_files_changed_ && touched.empty()) return;
+    content_files_changed_ = false;
+    std::map<std::string, std::string> wanted;
+    for (const auto& [key, slot] : parts_)
+        wanted.insert(slot.part.content_files.begin(), slot.part.content_files.end());
+    wanted.insert(index_.part.content_files.begin(), index_.part.content_files.end());
+    for (const auto& [site_path, source] : content_files_)
+        if (!wanted.count(site_path)) remove_file(site_path);
+    const std::string prefix = project_.root + "/";
+    for (const auto& [site_path, source] : wanted) {
+        auto before = content_files_.find(site_path);
+        bool same = before != content_files_.end() && before->second == source;
+        bool edited = source.rfind(prefix, 0) == 0 && touched.count(source.substr(prefix.size()));
+        if (same && !edited) continue;
+        std::ifstream in(source, std::ios::binary);
+        if (!in) {
+            remove_file(site_path);  // the link check reports the broken link
+            continue;
+        }
+        std::ostringstream bytes;
+        bytes << in.rdbuf();
+        put_file(site_path, std::move(bytes).str());
+    }
+    content_files_ = std::move(wanted);
+}
+
+void SiteState::drop_part(const std::string& key) {
+    auto it = parts_.find(key);
+    if (it == parts_.end()) return;
+    for (const std::string& path : it->second.files) remove_file(path);
+    for (const auto& [origin, where] : it->second.part.link_origins) origins_.erase(origin);
+    if (it->second.search_entries) search_changed_ = true;
+    if (!it->second.part.content_files.empty()) content_files_changed_ = true;
+    parts_.erase(it);
+}
+
+}  // namespace planc::serve
