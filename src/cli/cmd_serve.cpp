@@ -2,6 +2,7 @@
 
 #include <boost/filesystem.hpp>
 #include <csignal>
+#include <pthread.h>
 #include <cstdlib>
 #include <iostream>
 
@@ -67,6 +68,14 @@ int run_serve(const std::vector<std::string>& words) {
         std::cerr << "planc serve: there is no folder `" << options.project << "`\n";
         return kExitUsage;
     }
+    // Hold SIGINT/SIGTERM until the handler is in place: a stop asked for while the site
+    // is first built then takes effect at once instead of killing the process. Threads
+    // started by start() inherit the mask, so only this thread ever takes the signal.
+    sigset_t stop_signals;
+    sigemptyset(&stop_signals);
+    sigaddset(&stop_signals, SIGINT);
+    sigaddset(&stop_signals, SIGTERM);
+    pthread_sigmask(SIG_BLOCK, &stop_signals, nullptr);
     LivePreview preview(options);
     try {
         preview.start();
@@ -84,6 +93,7 @@ int run_serve(const std::vector<std::string>& words) {
     sigaction(SIGINT, &action, nullptr);
     sigaction(SIGTERM, &action, nullptr);
     std::signal(SIGPIPE, SIG_IGN);
+    pthread_sigmask(SIG_UNBLOCK, &stop_signals, nullptr);
     preview.run();
     g_preview = nullptr;
     std::signal(SIGINT, SIG_DFL);
