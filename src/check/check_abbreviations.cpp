@@ -274,7 +274,6 @@ void collect_definitions(std::string_view s, std::set<std::string>& defined) {
 void collect_shouting(const TextPiece& piece, std::set<std::pair<std::uint32_t, std::uint32_t>>& out) {
     const std::string& s = piece.text.text;
     if (!has_capital_pair(s)) return;
-    SpanMapper mapper(piece.text);
     std::vector<Word> words = split_words(s);
     auto ordinary = [](const Word& w) { return contains(kOrdinary, base_term(w.text)) || is_roman(w.text); };
     for (std::size_t i = 0; i < words.size();) {
@@ -294,7 +293,7 @@ void collect_shouting(const TextPiece& piece, std::set<std::pair<std::uint32_t, 
         }
         if (real >= 3 || (real == 2 && has_ordinary)) {
             for (std::size_t k = i; k < j; ++k) {
-                Span at = mapper.span(words[k].begin, words[k].end);
+                Span at = piece.text.span(words[k].begin, words[k].end);
                 if (at.known()) out.insert({at.line, at.column});
             }
         }

@@ -194,39 +194,6 @@ Span piece_span(const TextPiece& piece, std::size_t begin, std::size_t end) {
     return s.known() ? s : piece.block;
 }
 
-Span SpanMapper::position(std::size_t offset) {
-    const auto& anchors = text_.anchors;
-    if (anchors.empty()) return {};
-    auto it = std::upper_bound(anchors.begin(), anchors.end(), offset,
-                               [](std::size_t o, const AnchoredText::Anchor& a) { return o < a.offset; });
-    std::size_t index = it == anchors.begin() ? 0 : static_cast<std::size_t>(std::prev(it) - anchors.begin());
-    const AnchoredText::Anchor& a = anchors[index];
-    std::size_t from = std::min(a.offset, offset);
-    if (index != anchor_ || offset < offset_ || offset_ < from) {
-        anchor_ = index;
-        offset_ = from;
-        columns_ = 0;
-    }
-    columns_ += count_code_points(std::string_view(text_.text).substr(offset_, offset - offset_));
-    offset_ = offset;
-    return Span{a.span.line, a.span.column + columns_, a.span.line, a.span.column + columns_};
-}
-
-Span SpanMapper::span(std::size_t begin, std::size_t end) {
-    const std::string& text = text_.text;
-    begin = std::min(begin, text.size());
-    end = std::clamp(end, begin, text.size());
-    Span s = position(begin);
-    if (end > begin) {
-        std::size_t last = end - 1;
-        while (last > begin && (static_cast<unsigned char>(text[last]) & 0xC0) == 0x80) --last;
-        Span e = position(last);
-        s.end_line = e.line;
-        s.end_column = e.column;
-    }
-    return s;
-}
-
 std::string format_number(double value, int decimals) {
     if (decimals < 0) decimals = 0;
     if (decimals > 6) decimals = 6;

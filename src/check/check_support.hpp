@@ -66,22 +66,6 @@ Span piece_span(const TextPiece& piece, std::size_t begin, std::size_t end);
 /// TBC, XX, "insert ... here", ...): byte offset and length; false when there is none.
 bool find_placeholder_text(const std::string& s, std::size_t* where, std::size_t* length);
 
-/// Maps byte ranges of one AnchoredText to source spans, like `AnchoredText::span`, but
-/// in time proportional to the distance from the previous range: for walking the words of
-/// a long text in order (AnchoredText::span counts from the anchor every time).
-class SpanMapper {
-public:
-    explicit SpanMapper(const AnchoredText& text) : text_(text) {}
-    [[nodiscard]] Span span(std::size_t begin, std::size_t end);
-
-private:
-    Span position(std::size_t offset);
-    const AnchoredText& text_;
-    std::size_t anchor_ = static_cast<std::size_t>(-1);
-    std::size_t offset_ = 0;   ///< where `columns_` was counted to
-    std::uint32_t columns_ = 0;  ///< code points from the anchor's start to `offset_`
-};
-
 /// "705", "12.5", "0.6": a number as a reviewer would write it, with `decimals` digits.
 std::string format_number(double value, int decimals);
 
