@@ -98,8 +98,12 @@ class Tool:
         for c in self.clean:
             if c.exists():
                 shutil.rmtree(c)
-        with tempfile.NamedTemporaryFile("r", suffix=".time") as tf:
+        with tempfile.NamedTemporaryFile("r", suffix=".time") as tf, \
+                tempfile.NamedTemporaryFile("r", suffix=".perf") as pf:
             argv = ["/usr/bin/time", "-f", "%e %U %S %M", "-o", tf.name] + self.argv
+            if PERF:
+                # Instructions (user and kernel) do not depend on what else the machine runs.
+                argv = ["perf", "stat", "-x", ",", "-e", "instructions:u,instructions:k", "-o", pf.name, "--"] + argv
             out = open(self.stdout, "w") if self.stdout else subprocess.DEVNULL
             with open(self.stderr, "w") as err:
                 t0 = time.perf_counter()
@@ -113,6 +117,11 @@ class Tool:
             if self.stdout:
                 out.close()
             fields = tf.read().split("\n")
+            counts = {}
+            for row in pf.read().splitlines():
+                cells = row.split(",")
+                if len(cells) > 2 and cells[0].strip().isdigit():
+                    counts[cells[2].strip()] = int(cells[0])
         line = next((f for f in reversed(fields) if re.fullmatch(r"[\d.]+ [\d.]+ [\d.]+ \d+", f.strip())), None)
         if line is None:
             self.failed = f"no timing from /usr/bin/time: {fields!r}"
@@ -129,7 +138,8 @@ class Tool:
             tail = self.stderr.read_text(errors="replace")[-2000:]
             self.failed = f"exit {rc}: {tail}"
         if record:
-            self.runs.append(dict(wall=wall, user=float(user), sys=float(system), rss_kb=int(rss), rc=rc))
+            self.runs.append(dict(wall=wall, user=float(user), sys=float(system), rss_kb=int(rss), rc=rc,
+                                  instr_user=counts.get("instructions:u"), instr_kernel=counts.get("instructions:k")))
 
     def median(self, key: str) -> float:
         return statistics.median(r[key] for r in self.runs)
@@ -161,6 +171,18 @@ def bench_size(n: int, planc: str, runs: int, pdf_runs: int) -> dict:
              env=None if NO_PDF_FLAG else dict(os.environ, PATH=str(empty_path()))),
         Tool("check", [planc, "check", corpus], [], d / "check.stdout", d / "check.stderr"),
     ]
+    if SHM:
+        # The same two builds writing into memory (tmpfs): what the file system costs. On
+        # this machine's ext4 every new file costs tens of microseconds of kernel time, and
+        # a site is many small files (planc: 11 per plan; hugo: 1).
+        m = SHM / str(n)
+        tools += [
+            Tool("hugo-tmpfs", ["hugo", "--source", str(proj), "--destination", str(m / "hugo-public"), "--quiet",
+                                "--cacheDir", str(m / "hugo-cache")], [m / "hugo-public"], d / "hugo-tmpfs.stdout",
+                 d / "hugo-tmpfs.stderr"),
+            Tool("build-tmpfs", [planc, "build", corpus, "--out", str(m / "site"), "--no-pdf"], [m / "site"],
+                 d / "build-tmpfs.stdout", d / "build-tmpfs.stderr"),
+        ]
     print(f"== {n} plans: {len(plans)} plan files in {partnerships} partnerships, {in_bytes / 1e6:.1f} MB Markdown; "
           f"{runs} runs each", flush=True)
     # Warm-up, not recorded: cmark-gfm reads every file (fills the page cache); below
@@ -219,11 +241,17 @@ def bench_size(n: int, planc: str, runs: int, pdf_runs: int) -> dict:
             wall=t.median("wall") if t.runs else None,
             cpu=statistics.median(r["user"] + r["sys"] for r in t.runs) if t.runs else None,
             rss_mb=max(r["rss_kb"] for r in t.runs) / 1024 if t.runs else None,
+            instr=statistics.median((r.get("instr_user") or 0) + (r.get("instr_kernel") or 0) for r in t.runs)
+            if t.runs and t.runs[0].get("instr_user") else None,
+            instr_kernel=statistics.median(r.get("instr_kernel") or 0 for r in t.runs)
+            if t.runs and t.runs[0].get("instr_user") else None,
             argv=" ".join(t.argv[:6]) + (" ..." if len(t.argv) > 6 else ""),
         )
     if not KEEP_OUTPUT and n > 100:  # gigabytes at 5,000 plans
         for p in ("site", "site-pdf", "hugo-public", "hugo-cache"):
             shutil.rmtree(d / p, ignore_errors=True)
+    if SHM:
+        shutil.rmtree(SHM / str(n), ignore_errors=True)
     return result
 
 
@@ -294,30 +322,37 @@ def report(results: list[dict], m: dict, command: str, profile: str | None, runs
           "indicator status, survey, action plan and approval tables.", "",
           "## Results", "",
           "| plans | MB in | tool | median wall s | ms/plan | MB/s | CPU s | peak RSS MB | vs cmark-gfm | vs hugo "
-          "| CPU vs cmark-gfm | CPU vs hugo |",
-          "|---:|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
+          "| CPU vs cmark-gfm | CPU vs hugo | G instructions (kernel) | instructions vs cmark-gfm |",
+          "|---:|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
     for r in results:
         floor = r["tools"]["cmark-gfm"]["wall"]
         hugo = r["tools"]["hugo"]["wall"]
         floor_cpu = r["tools"]["cmark-gfm"]["cpu"]
         hugo_cpu = r["tools"]["hugo"]["cpu"]
         mb = r["in_bytes"] / 1e6
-        for name in ["cmark-gfm", "hugo", "build", "check", "build+pdf"]:
+        floor_instr = r["tools"]["cmark-gfm"].get("instr")
+        for name in ["cmark-gfm", "hugo", "hugo-tmpfs", "build", "build-tmpfs", "check", "build+pdf"]:
             if name not in r["tools"]:
                 continue
             t = r["tools"][name]
             label = {"build": "planc build (no PDF)", "check": "planc check",
+                     "hugo-tmpfs": "hugo, output on tmpfs", "build-tmpfs": "planc build (no PDF), output on tmpfs",
                      "build+pdf": f"planc build + PDFs ({len(t['runs'])} run)"}.get(name, name)
             if t["wall"] is None:
-                L.append(f"| {r['n']} | {mb:.1f} | {label} | FAILED | | | | | | | | |")
+                L.append(f"| {r['n']} | {mb:.1f} | {label} | FAILED | | | | | | | | | | |")
                 continue
+            instr = t.get("instr")
+            instr_cells = (f"{instr / 1e9:.1f} ({t['instr_kernel'] / 1e9:.1f}) | {fmt_ratio(instr, floor_instr)}"
+                           if instr else "n/a | n/a")
             L.append(f"| {r['n']} | {mb:.1f} | {label} | {t['wall']:.3f} | {t['wall'] * 1000 / r['plans']:.2f} | "
                      f"{mb / t['wall']:.1f} | {t['cpu']:.3f} | {t['rss_mb']:.0f} | "
                      f"{fmt_ratio(t['wall'], floor)} | {fmt_ratio(t['wall'], hugo)} | "
-                     f"{fmt_ratio(t['cpu'], floor_cpu)} | {fmt_ratio(t['cpu'], hugo_cpu)} |")
+                     f"{fmt_ratio(t['cpu'], floor_cpu)} | {fmt_ratio(t['cpu'], hugo_cpu)} | {instr_cells} |")
     L += ["", "Ratios are planc (or the tool) over the reference: below 1 means faster than it. \"vs\" columns "
           "compare median wall times (what the goals are about); \"CPU vs\" columns compare median user+system CPU "
-          "seconds, which a loaded machine disturbs less (hugo and planc use several threads, cmark-gfm one).",
+          "seconds, which a loaded machine disturbs less (hugo and planc use several threads, cmark-gfm one). "
+          "Instructions (user + kernel, `perf stat`, median) do not depend on the machine's load at all; the kernel "
+          "share is mostly the file system creating files. The tmpfs rows write the same output into `/dev/shm`.",
           "**planc build (no PDF)** is the whole build except `leaflet.pdf`: planc makes each plan's PDF by running "
           "weasyprint (a Python program, one process per plan, two at a time) whenever weasyprint is on `PATH`; the "
           + ("bench passes `--no-pdf`" if results and results[0].get("no_pdf_method") == "--no-pdf" else
@@ -327,8 +362,9 @@ def report(results: list[dict], m: dict, command: str, profile: str | None, runs
 
     L += ["## Against the goals", "",
           "| plans | build / cmark-gfm (goal ≤ 2x) | hugo / build (goal ≥ 5x) | check / cmark-gfm (goal ≤ 1x) | "
-          "build peak RSS vs 3 × input + 64 MB | check peak RSS |",
-          "|---:|---|---|---|---|---|"]
+          "build peak RSS vs 3 × input + 64 MB | check peak RSS | output on tmpfs: build / cmark-gfm | "
+          "output on tmpfs: hugo / build |",
+          "|---:|---|---|---|---|---|---|---|"]
     for r in results:
         T = r["tools"]
         b, c, f, h = T["build"]["wall"], T["check"]["wall"], T["cmark-gfm"]["wall"], T["hugo"]["wall"]
@@ -342,6 +378,9 @@ def report(results: list[dict], m: dict, command: str, profile: str | None, runs
         cells.append(f"{rss:.0f} MB of {limit:.0f} MB {verdict(rss <= limit)}" if rss else "n/a")
         crss = T["check"]["rss_mb"]
         cells.append(f"{crss:.0f} MB of {limit:.0f} MB {verdict(crss <= limit)}" if crss else "n/a")
+        bt, ht = T.get("build-tmpfs", {}).get("wall"), T.get("hugo-tmpfs", {}).get("wall")
+        cells.append(f"{bt / f:.2f}x {verdict(bt / f <= 2)}" if bt and f else "n/a")
+        cells.append(f"{ht / bt:.2f}x {verdict(ht / bt >= 5)}" if bt and ht else "n/a")
         L.append("| " + " | ".join(cells) + " |")
     L += ["", "The speed goals are stated for 1,000 and 5,000 plans; 100 plans is shown for the trend. "
           "Build columns use planc build (no PDF). Verdicts are on wall time; CPU-time ratios in brackets.", ""]
@@ -397,9 +436,9 @@ def report(results: list[dict], m: dict, command: str, profile: str | None, runs
     L += ["", "## Notes", "",
           "- cmark-gfm is a floor for time, not for memory: given many files it parses them as one document and "
           "holds the whole tree, so its peak RSS grows with the corpus (about 10x the input).",
-          "- planc's peak RSS also grows linearly with the input, at about 28x for `build` and 11x for `check`. One "
-          "visible reason for `build`: `RecordingOutput::write` (src/render/site_pages.cpp) keeps a copy of every "
-          "output file in memory for the link check, and the site is about 8.7x the input (1.66 GB at 5,000 plans).",
+          "- planc's peak RSS grows linearly with the input. Most of it is the document model: every plan is "
+          "parsed, checked and kept whole until the pages that list every plan are written; the rendered files are not kept (the link check keeps only each page's links "
+          "and ids).",
           "- The generator keeps `to N` amounts away from numbers that planc reads as years: `to 2047` (a year) and "
           "`to 4647` (read as the financial year 46/47, like the compact `0809` of the Melton seed); in a plan "
           "either gives a target with no amount (W102). Otherwise the corpus gives only the warnings it means to: "
@@ -425,6 +464,7 @@ def main() -> int:
     ap.add_argument("--pdf-runs", type=int, default=1, help="runs of the build with leaflet PDFs (0: none)")
     ap.add_argument("--pdf-max-size", type=int, default=100, help="largest corpus to build with PDFs")
     ap.add_argument("--profile", help="a Markdown file of profile results to append to RESULTS.md")
+    ap.add_argument("--no-tmpfs", action="store_true", help="skip the builds that write into /dev/shm")
     ap.add_argument("--command", default="bench/run.sh")
     ap.add_argument("--results", default=str(BENCH / "RESULTS.md"))
     ap.add_argument("--report-only", action="store_true",
@@ -437,6 +477,11 @@ def main() -> int:
     global KEEP_OUTPUT, NO_PDF_FLAG
     KEEP_OUTPUT = ARGS.keep_output
     NO_PDF_FLAG = "--no-pdf" in sh([ARGS.planc, "--help"])
+    global PERF, SHM
+    PERF = subprocess.run(["perf", "stat", "-e", "instructions:u", "true"], capture_output=True).returncode == 0 \
+        if shutil.which("perf") else False
+    if Path("/dev/shm").is_dir() and os.access("/dev/shm", os.W_OK) and not ARGS.no_tmpfs:
+        SHM = Path("/dev/shm") / f"planc-bench-{os.getpid()}"
     if not ARGS.sizes and not ARGS.report_only:
         ap.error("name at least one corpus size")
     if ARGS.report_only:
@@ -473,6 +518,8 @@ ARGS: argparse.Namespace
 LOAD_START: list[str] = []
 KEEP_OUTPUT = False
 NO_PDF_FLAG = False
+PERF = False
+SHM: Path | None = None
 
 if __name__ == "__main__":
     sys.exit(main())

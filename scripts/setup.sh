@@ -9,6 +9,8 @@ PACKAGES=(
   libpugixml-dev libyaml-cpp-dev nlohmann-json3-dev
   libboost-filesystem-dev libboost-dev
   catch2
+  # A faster malloc for the planc program (see CMakeLists.txt).
+  libmimalloc-dev
   # The leaflet PDF (optional for planc itself: without it, leaflets are HTML only).
   weasyprint fonts-dejavu-core
 )

@@ -2,7 +2,10 @@
 /// Where renderers write: an interface, so tests can render into memory and the build
 /// can write into a fresh folder that is swapped in only when everything succeeded.
 
+#include <atomic>
 #include <map>
+#include <mutex>
+#include <set>
 #include <string>
 #include <string_view>
 
@@ -14,6 +17,9 @@ public:
     /// Writes one file; `path` is relative to the output root, with '/' separators.
     /// Throws std::runtime_error when the file cannot be written.
     virtual void write(const std::string& path, std::string_view bytes) = 0;
+    /// True when write() may be called from several threads at once; otherwise the
+    /// caller must take turns (the build's parallel render locks around such a sink).
+    [[nodiscard]] virtual bool concurrent_writes() const { return false; }
 };
 
 /// Keeps files in memory (tests, fuzzing, the live preview).
@@ -23,19 +29,26 @@ public:
     std::map<std::string, std::string> files;
 };
 
-/// Writes files under a folder, creating folders as needed.
+/// Writes files under a folder, creating folders as needed. Safe to write from several
+/// threads at once (different paths).
 class DirectoryOutput final : public OutputSink {
 public:
     explicit DirectoryOutput(std::string root) : root_(std::move(root)) {}
     void write(const std::string& path, std::string_view bytes) override;
+    [[nodiscard]] bool concurrent_writes() const override { return true; }
     [[nodiscard]] std::size_t files_written() const { return count_; }
     /// HTML pages among the files written.
     [[nodiscard]] std::size_t pages_written() const { return pages_; }
 
 private:
+    /// Creates the folder (and its parents) once; later calls for it cost a set lookup.
+    void make_folder(const std::string& folder);
+
     std::string root_;
-    std::size_t count_ = 0;
-    std::size_t pages_ = 0;
+    std::atomic<std::size_t> count_ = 0;
+    std::atomic<std::size_t> pages_ = 0;
+    std::mutex folders_mutex_;
+    std::set<std::string> folders_made_;
 };
 
 /// Builds into a temporary folder beside `target` and, on commit(), swaps it in

@@ -64,6 +64,10 @@ constexpr std::array<std::string_view, 190> kOrdinary = {
     "VENUE", "VERSION", "VIOLENCE", "WARD", "WE", "WHAT", "WHEN", "WHERE", "WHO", "WHY", "WILL", "WITH", "YEAR",
     "YES", "YOU", "YOUNG", "YOUR"};
 
+static_assert(std::is_sorted(kOrdinary.begin(), kOrdinary.end()), "kOrdinary is searched by halves: keep it sorted");
+
+bool is_ordinary(std::string_view upper) { return std::binary_search(kOrdinary.begin(), kOrdinary.end(), upper); }
+
 /// Words skipped when matching initials: "Crime and Disorder Reduction Partnership".
 bool is_minor_word(std::string_view lower) {
     return lower == "and" || lower == "of" || lower == "the" || lower == "for" || lower == "to" || lower == "in" ||
@@ -141,9 +145,10 @@ bool is_caps_word(std::string_view w) {
     return std::all_of(w.begin(), w.end(), [](char ch) { return is_upper(ch) || is_digit(ch); });
 }
 
-std::vector<Word> split_words(std::string_view s) {
-    std::vector<Word> out;
-    for (std::size_t i = 0; i < s.size();) {
+/// The word of `s` that starts at or after `i`; false at the end of the text. `i` moves
+/// past the word.
+bool next_word(std::string_view s, std::size_t& i, Word& w) {
+    while (i < s.size()) {
         auto c = static_cast<unsigned char>(s[i]);
         if (!(is_alnum(s[i]) || c >= 0x80)) {
             ++i;
@@ -169,14 +174,20 @@ std::vector<Word> split_words(std::string_view s) {
             i += 3;
             continue;
         }
-        Word w;
         w.begin = i;
         w.end = j;
         w.text = s.substr(i, j - i);
         w.caps = is_caps_word(w.text);
-        out.push_back(w);
         i = j;
+        return true;
     }
+    return false;
+}
+
+std::vector<Word> split_words(std::string_view s) {
+    std::vector<Word> out;
+    std::size_t i = 0;
+    for (Word w; next_word(s, i, w);) out.push_back(w);
     return out;
 }
 
@@ -270,35 +281,41 @@ void collect_definitions(std::string_view s, std::set<std::string>& defined) {
     }
 }
 
-/// Capitalised words in shouting runs: positions (line, column) to pass over.
+bool is_number(const Word& w) { return std::all_of(w.text.begin(), w.text.end(), is_digit); }
+
+/// Capitalised words in shouting runs: positions (line, column) to pass over. A run is a
+/// capitalised word and the capitalised words and numbers that follow it; the words are
+/// read one at a time, and only a run is kept.
 void collect_shouting(const TextPiece& piece, std::set<std::pair<std::uint32_t, std::uint32_t>>& out) {
     const std::string& s = piece.text.text;
     if (!has_capital_pair(s)) return;
-    std::vector<Word> words = split_words(s);
-    auto ordinary = [](const Word& w) { return contains(kOrdinary, base_term(w.text)) || is_roman(w.text); };
-    for (std::size_t i = 0; i < words.size();) {
-        if (!words[i].caps) {
-            ++i;
-            continue;
-        }
-        std::size_t j = i;
+    auto ordinary = [](const Word& w) { return is_ordinary(base_term(w.text)) || is_roman(w.text); };
+    std::vector<Word> run;
+    auto end_run = [&] {
         std::size_t real = 0;  // words of 2+ letters or roman numerals in the run
         bool has_ordinary = false;
-        while (j < words.size() && (words[j].caps || std::all_of(words[j].text.begin(), words[j].text.end(), is_digit))) {
-            if (words[j].caps) {
-                ++real;
-                has_ordinary = has_ordinary || ordinary(words[j]);
-            }
-            ++j;
+        for (const Word& w : run) {
+            if (!w.caps) continue;
+            ++real;
+            has_ordinary = has_ordinary || ordinary(w);
         }
         if (real >= 3 || (real == 2 && has_ordinary)) {
-            for (std::size_t k = i; k < j; ++k) {
-                Span at = piece.text.span(words[k].begin, words[k].end);
+            for (const Word& w : run) {
+                Span at = piece.text.span(w.begin, w.end);
                 if (at.known()) out.insert({at.line, at.column});
             }
         }
-        i = j;
+        run.clear();
+    };
+    std::size_t i = 0;
+    for (Word w; next_word(s, i, w);) {
+        if (w.caps || (!run.empty() && is_number(w))) {
+            run.push_back(w);
+        } else if (!run.empty()) {
+            end_run();
+        }
     }
+    if (!run.empty()) end_run();
 }
 
 /// Terms a glossary table or list in the document defines.
@@ -344,7 +361,7 @@ void check_abbreviations(const CheckContext& ctx) {
     for (const Section& s : doc.sections) collect_document_glossary(s, defined);
 
     std::set<std::pair<std::uint32_t, std::uint32_t>> shouting;
-    for_each_text(doc, [&](const TextPiece& piece) {
+    for_each_text(ctx, [&](const TextPiece& piece) {
         collect_definitions(piece.text.text, defined);
         collect_shouting(piece, shouting);
     });
@@ -357,7 +374,7 @@ void check_abbreviations(const CheckContext& ctx) {
     for (const AbbreviationUse& use : doc.abbreviations) {
         std::string term = letters_part(base_term(use.term));
         if (term.size() < 2) continue;
-        if (defined.count(term) || contains(kNotTerms, term) || contains(kOrdinary, term) || is_roman(term)) continue;
+        if (defined.count(term) || contains(kNotTerms, term) || is_ordinary(term) || is_roman(term)) continue;
         if (shouting.count({use.span.line, use.span.column})) continue;
         Use& u = undefined[term];
         ++u.count;

@@ -238,7 +238,7 @@ void check_front_matter_links(const CheckContext& ctx, SectionIds& ids) {
 
 void check_links(const CheckContext& ctx) {
     LinkChecker checker{ctx, {}};
-    for_each_text(ctx.doc, [&](const TextPiece& piece) {
+    for_each_text(ctx, [&](const TextPiece& piece) {
         if (piece.inlines) checker.walk(*piece.inlines, piece_span(piece, 0, 1));
     });
     check_front_matter_links(ctx, checker.ids);

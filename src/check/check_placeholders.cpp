@@ -40,88 +40,106 @@ std::set<Position> covered_elsewhere(const Document& doc) {
     return out;
 }
 
-bool word_boundary(std::string_view s, std::size_t at) {
-    return at >= s.size() || !std::isalnum(static_cast<unsigned char>(s[at]));
+// ASCII classes (the "C" locale's, without a call per character).
+bool is_alpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+bool is_alnum(char c) { return is_alpha(c) || (c >= '0' && c <= '9'); }
+
+bool word_boundary(std::string_view s, std::size_t at) { return at >= s.size() || !is_alnum(s[at]); }
+
+/// `word` (two letters or more) as a whole word at `i`. The cheap tests come first: this
+/// runs at every "t" and "i" of every text.
+bool word_at(std::string_view lower, std::size_t i, std::string_view word) {
+    if (i > lower.size() || lower.size() - i < word.size() || lower[i + 1] != word[1]) return false;
+    return (i == 0 || word_boundary(lower, i - 1)) && lower.compare(i, word.size(), word) == 0 &&
+           word_boundary(lower, i + word.size());
 }
 
-bool word_at(const std::string& lower, std::size_t i, std::string_view word) {
-    return lower.compare(i, word.size(), word) == 0 && (i == 0 || word_boundary(lower, i - 1)) &&
-           word_boundary(lower, i + word.size());
+/// "To follow" opening the text, alone or with a word saying when or from whom.
+bool find_opening_to_follow(std::string_view s, std::string_view lower, std::size_t* where, std::size_t* length) {
+    std::size_t start = 0;
+    while (start < lower.size() && !is_alpha(lower[start])) ++start;
+    if (!word_at(lower, start, "to follow")) return false;
+    std::size_t next = start + 9;
+    while (next < lower.size() && lower[next] == ' ') ++next;
+    std::size_t next_end = next;
+    while (next_end < lower.size() && is_alpha(lower[next_end])) ++next_end;
+    std::string_view next_word = lower.substr(next, next_end - next);
+    if (!(next_word.empty() || next_word == "from" || next_word == "shortly" || next_word == "later" ||
+          next_word == "soon" || next_word == "when" || next_word == "after"))
+        return false;
+    *where = start;
+    *length = s.size() - start;
+    while (*length > 0 && (s[start + *length - 1] == '.' || s[start + *length - 1] == ' ')) --*length;
+    return true;
+}
+
+/// Where a placeholder was found.
+struct Found {
+    std::size_t where = 0;
+    std::size_t length = 0;  ///< 0: none
+};
+
+/// A placeholder at the run of letters that starts at `i` (or at the bracket just
+/// before it: "[insert ...]"). `s` is the text as written, `lower` the same in lower case.
+/// Every form begins a run of letters, and no two forms can begin at the same place.
+Found placeholder_at(std::string_view s, std::string_view lower, std::size_t i) {
+    switch (lower[i]) {
+        case 't':
+            // "(to follow)" anywhere: the words inside the brackets.
+            if (i > 0 && lower[i - 1] == '(' && lower.compare(i - 1, 11, "(to follow)") == 0) return {i, 9};
+            for (std::string_view phrase : {"tbc", "tba", "tbd", "to be confirmed", "to be advised"})
+                if (word_at(lower, i, phrase)) return {i, phrase.size()};
+            return {};
+        case 'l':
+            return word_at(lower, i, "lorem ipsum") ? Found{i, 11} : Found{};
+        case 'x': {
+            // XX, XXX, xx as a word or beside "/" and "£" ("XX/XX/XXXX"), in one case
+            // throughout.
+            std::size_t j = i;
+            while (j < s.size() && s[j] == s[i]) ++j;
+            return j - i >= 2 && (j >= s.size() || !is_alpha(s[j])) ? Found{i, j - i} : Found{};
+        }
+        case 'i': {
+            // "[insert ...]", "<insert ...>": up to the closing bracket if there is one.
+            if (i > 0 && (lower[i - 1] == '[' || lower[i - 1] == '<') && lower.compare(i, 6, "insert") == 0) {
+                std::size_t close = lower.find_first_of("]>", i);
+                return {i - 1, close == std::string_view::npos ? 7 : close - i + 2};
+            }
+            // "insert ... here", within a few words.
+            if (!word_at(lower, i, "insert")) return {};
+            std::size_t here = lower.find(" here", i);
+            if (here != std::string_view::npos && here - i < 60 && word_boundary(lower, here + 5))
+                return {i, here + 5 - i};
+            return {};
+        }
+        default:
+            return {};
+    }
 }
 
 }  // namespace
 
 bool find_placeholder_text(const std::string& s, std::size_t* where, std::size_t* length) {
     std::string lower = ascii_lower(s);
-    // "To follow" opening the text.
-    std::size_t start = 0;
-    while (start < lower.size() && !std::isalpha(static_cast<unsigned char>(lower[start]))) ++start;
-    if (word_at(lower, start, "to follow")) {
-        std::size_t next = start + 9;
-        while (next < lower.size() && lower[next] == ' ') ++next;
-        std::size_t next_end = next;
-        while (next_end < lower.size() && std::isalpha(static_cast<unsigned char>(lower[next_end]))) ++next_end;
-        std::string next_word = lower.substr(next, next_end - next);
-        if (next_word.empty() || next_word == "from" || next_word == "shortly" || next_word == "later" ||
-            next_word == "soon" || next_word == "when" || next_word == "after") {
-            *where = start;
-            *length = s.size() - start;
-            while (*length > 0 && (s[start + *length - 1] == '.' || s[start + *length - 1] == ' ')) --*length;
+    if (find_opening_to_follow(s, lower, where, length)) return true;
+    // Only the first letter of each run of letters needs a look, in reading order: the
+    // first placeholder found is the earliest.
+    for (std::size_t i = 0; i < lower.size();) {
+        while (i < lower.size() && !is_alpha(lower[i])) ++i;
+        if (i == lower.size()) break;
+        if (Found f = placeholder_at(s, lower, i); f.length > 0) {
+            *where = f.where;
+            *length = f.length;
             return true;
         }
+        while (i < lower.size() && is_alpha(lower[i])) ++i;
     }
-    // The earliest of the other forms; each is looked for with one search over the text.
-    std::size_t best = std::string::npos;
-    std::size_t best_length = 0;
-    auto consider = [&](std::size_t at, std::size_t len) {
-        if (at < best) {
-            best = at;
-            best_length = len;
-        }
-    };
-    if (std::size_t at = lower.find("(to follow)"); at != std::string::npos) consider(at + 1, 9);
-    for (std::string_view phrase : {"tbc", "tba", "tbd", "to be confirmed", "to be advised", "lorem ipsum"}) {
-        for (std::size_t at = lower.find(phrase); at != std::string::npos && at < best; at = lower.find(phrase, at + 1)) {
-            if (word_at(lower, at, phrase)) {
-                consider(at, phrase.size());
-                break;
-            }
-        }
-    }
-    // XX, XXX, xx as a word or beside "/" and "£" ("XX/XX/XXXX"): never inside a word.
-    for (std::size_t at = lower.find("xx"); at != std::string::npos && at < best; at = lower.find("xx", at + 1)) {
-        if (at > 0 && std::isalpha(static_cast<unsigned char>(s[at - 1]))) continue;
-        std::size_t j = at;
-        while (j < s.size() && s[j] == s[at]) ++j;
-        if (j - at >= 2 && (j >= s.size() || !std::isalpha(static_cast<unsigned char>(s[j])))) {
-            consider(at, j - at);
-            break;
-        }
-        at = j - 1;
-    }
-    for (std::string_view open : {"[insert", "<insert"}) {
-        if (std::size_t at = lower.find(open); at != std::string::npos) {
-            std::size_t close = lower.find_first_of("]>", at);
-            consider(at, close == std::string::npos ? open.size() : close - at + 1);
-        }
-    }
-    for (std::size_t at = lower.find("insert"); at != std::string::npos && at < best; at = lower.find("insert", at + 1)) {
-        if (!word_at(lower, at, "insert")) continue;
-        std::size_t here = lower.find(" here", at);
-        if (here != std::string::npos && here - at < 60 && word_boundary(lower, here + 5)) {
-            consider(at, here + 5 - at);
-            break;
-        }
-    }
-    if (best == std::string::npos) return false;
-    *where = best;
-    *length = best_length;
-    return true;
+    return false;
 }
 
 void check_placeholders(const CheckContext& ctx) {
     std::set<Position> skip = covered_elsewhere(ctx.doc);
-    for_each_text(ctx.doc, [&](const TextPiece& piece) {
+    for_each_text(ctx, [&](const TextPiece& piece) {
         const std::string& text = piece.text.text;
         if (text.empty()) return;
         Span start = piece_span(piece, 0, 1);

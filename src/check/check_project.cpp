@@ -1,7 +1,10 @@
 // Runs every registered check, then applies suppressions.
 
 #include <algorithm>
+#include <atomic>
+#include <exception>
 #include <map>
+#include <thread>
 
 #include "check/checks.hpp"
 #include "planc/check.hpp"
@@ -84,18 +87,71 @@ void apply_suppressions(const Project& project, Diagnostics& diags) {
     diags = std::move(result);
 }
 
+/// One piece of check work: the document checks of one document, or (without a
+/// document) the partnership-wide checks of one partnership. Each job writes only its
+/// own findings, so jobs can run on any thread in any order.
+struct CheckJob {
+    const Partnership* partnership = nullptr;
+    const Document* doc = nullptr;
+    Diagnostics found;
+    std::exception_ptr error;
+};
+
+/// The jobs in the order the checks are defined to run: each partnership's documents,
+/// then the partnership-wide checks of that partnership.
+std::vector<CheckJob> plan_jobs(const Project& project) {
+    std::vector<CheckJob> jobs;
+    for (const auto& partnership : project.partnerships) {
+        for (const auto& doc : partnership.documents) jobs.push_back(CheckJob{&partnership, &doc, {}, {}});
+        jobs.push_back(CheckJob{&partnership, nullptr, {}, {}});
+    }
+    return jobs;
+}
+
+void run_job(const Project& project, CheckJob& job) {
+    if (job.doc) {
+        CheckContext ctx{project, *job.partnership, *job.doc, job.found};
+        for (const auto& check : document_checks()) check.run(ctx);
+    } else {
+        PartnershipContext ctx{project, *job.partnership, job.found};
+        for (const auto& check : partnership_checks()) check.run(ctx);
+    }
+}
+
+/// Runs the jobs on every core; checks only read the project. An exception is kept
+/// with its job and the first one in job order is rethrown, as a serial loop would.
+void run_jobs(const Project& project, std::vector<CheckJob>& jobs) {
+    std::atomic<std::size_t> next{0};
+    auto work = [&] {
+        for (std::size_t i = next++; i < jobs.size(); i = next++) {
+            try {
+                run_job(project, jobs[i]);
+            } catch (...) {
+                jobs[i].error = std::current_exception();
+            }
+        }
+    };
+    std::size_t threads = std::min<std::size_t>(std::max(1u, std::thread::hardware_concurrency()), jobs.size());
+    std::vector<std::thread> pool;
+    for (std::size_t t = 1; t < threads; ++t) pool.emplace_back(work);
+    work();
+    for (auto& t : pool) t.join();
+    for (const CheckJob& job : jobs)
+        if (job.error) std::rethrow_exception(job.error);
+}
+
 }  // namespace
 
 void check_project(const Project& project, Diagnostics& diags) {
+    std::vector<CheckJob> jobs = plan_jobs(project);
+    run_jobs(project, jobs);
+    // Merged in the order a single thread would have found them.
     Diagnostics found;
-    for (const auto& partnership : project.partnerships) {
-        for (const auto& doc : partnership.documents) {
-            CheckContext ctx{project, partnership, doc, found};
-            for (const auto& check : document_checks()) check.run(ctx);
-        }
-        PartnershipContext pctx{project, partnership, found};
-        for (const auto& check : partnership_checks()) check.run(pctx);
-    }
+    std::size_t total = 0;
+    for (const CheckJob& job : jobs) total += job.found.items().size();
+    found.items().reserve(total);
+    for (CheckJob& job : jobs)
+        for (Diagnostic& d : job.found.items()) found.add(std::move(d));
     apply_suppressions(project, found);
     found.sort();
     diags.append(found);

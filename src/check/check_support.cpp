@@ -119,8 +119,10 @@ std::string normalise_words(std::string_view text) {
 
 namespace {
 
+/// Makes a TextPiece of every text and hands it over (by rvalue, so it can be kept).
+template <class Visit>
 struct Walker {
-    const std::function<void(const TextPiece&)>& visit;
+    Visit& visit;
     const Section* top = nullptr;
     const Section* section = nullptr;
 
@@ -130,7 +132,7 @@ struct Walker {
         base.block = block;
         base.top_section = top;
         base.section = section;
-        visit(base);
+        visit(std::move(base));
     }
 
     void blocks(const std::vector<Block>& list, bool in_list) {
@@ -185,8 +187,20 @@ struct Walker {
 }  // namespace
 
 void for_each_text(const Document& doc, const std::function<void(const TextPiece&)>& visit) {
-    Walker w{visit};
+    auto pass_on = [&](TextPiece&& piece) { visit(piece); };
+    Walker<decltype(pass_on)> w{pass_on};
     for (const Section& s : doc.sections) w.walk(s);
+}
+
+void for_each_text(const CheckContext& ctx, const std::function<void(const TextPiece&)>& visit) {
+    if (!ctx.texts) {
+        auto texts = std::make_shared<std::vector<TextPiece>>();
+        auto keep = [&](TextPiece&& piece) { texts->push_back(std::move(piece)); };
+        Walker<decltype(keep)> w{keep};
+        for (const Section& s : ctx.doc.sections) w.walk(s);
+        ctx.texts = std::move(texts);
+    }
+    for (const TextPiece& piece : *ctx.texts) visit(piece);
 }
 
 Span piece_span(const TextPiece& piece, std::size_t begin, std::size_t end) {

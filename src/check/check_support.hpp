@@ -58,6 +58,10 @@ struct TextPiece {
 /// (header cells included), block quotes.
 void for_each_text(const Document& doc, const std::function<void(const TextPiece&)>& visit);
 
+/// The same walk over the document being checked; the texts are made once per document
+/// and kept in the context, so the checks that read prose do not each rebuild them.
+void for_each_text(const CheckContext& ctx, const std::function<void(const TextPiece&)>& visit);
+
 /// The source span of bytes [begin, end) of a piece, or its block when the text has no
 /// known position.
 Span piece_span(const TextPiece& piece, std::size_t begin, std::size_t end);

@@ -14,6 +14,9 @@ namespace planc {
 /// What a check sees: the whole project (glossaries, other plans), the partnership and
 /// the document being checked, and where to report.
 class LineIndex;
+namespace checks {
+struct TextPiece;
+}
 
 struct CheckContext {
     const Project& project;
@@ -22,6 +25,9 @@ struct CheckContext {
     Diagnostics& diags;
     /// The document's line index, built on first use (see check_support.hpp).
     mutable std::shared_ptr<const LineIndex> lines = nullptr;
+    /// Every text of the document with its anchors, built on first use and shared by the
+    /// checks that read prose (see for_each_text in check_support.hpp).
+    mutable std::shared_ptr<const std::vector<checks::TextPiece>> texts = nullptr;
 };
 
 struct DocumentCheck {

@@ -80,7 +80,7 @@ int run_build(const std::vector<std::string>& words) {
     BuildProgress progress(std::cerr, ::isatty(STDERR_FILENO) != 0);
     progress.step("loading", 0, kSteps);
     Diagnostics diags;
-    Project project = load_project(root, diags);
+    Project& project = keep_until_exit(load_project(root, diags));
     progress.step("checking", 1, kSteps);
     check_project(project, diags);
     progress.finish();

@@ -71,7 +71,7 @@ int run_check(const std::vector<std::string>& words) {
         }
     }
     Diagnostics diags;
-    Project project = load_paths(args->positional, diags);
+    Project& project = keep_until_exit(load_paths(args->positional, diags));
     check_project(project, diags);
     diags.sort();
     printer.print(diags, project, true);

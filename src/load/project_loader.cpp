@@ -6,7 +6,6 @@
 #include <atomic>
 #include <thread>
 #include <fstream>
-#include <sstream>
 
 #include "planc/load.hpp"
 #include "planc/parse.hpp"
@@ -184,13 +183,17 @@ bool read_text_file(const std::string& path, const std::string& display_path, st
         diags.report(DiagCode::E002, "cannot read this file", {display_path, Span{}});
         return false;
     }
-    std::ostringstream buffer;
-    buffer << in.rdbuf();
+    // Read straight into a string of the file's size: the text is kept for the whole run
+    // (diagnostics quote it), so it should hold no spare capacity. The file may still
+    // grow or shrink while it is read; whatever is there is read.
+    out.clear();
+    if (std::uintmax_t size = fs::file_size(path, ec); !ec) out.reserve(static_cast<std::size_t>(size));
+    char chunk[1 << 16];
+    while (in.read(chunk, sizeof chunk) || in.gcount() > 0) out.append(chunk, static_cast<std::size_t>(in.gcount()));
     if (in.bad()) {
         diags.report(DiagCode::E002, "cannot read this file", {display_path, Span{}});
         return false;
     }
-    out = std::move(buffer).str();
     return true;
 }
 

@@ -31,16 +31,18 @@ void append_inlines(const InlineText& inlines, AnchoredText& out) {
 }  // namespace
 
 AnchoredText anchored_text(const InlineText& inlines) {
-    AnchoredText raw;
-    append_inlines(inlines, raw);
-    // Trim, moving anchors with the text.
-    std::size_t lead = 0;
-    while (lead < raw.text.size() && (raw.text[lead] == ' ' || raw.text[lead] == '\t' || raw.text[lead] == '\n')) ++lead;
-    std::size_t end = raw.text.size();
-    while (end > lead && (raw.text[end - 1] == ' ' || raw.text[end - 1] == '\t' || raw.text[end - 1] == '\n')) --end;
     AnchoredText out;
-    out.text = raw.text.substr(lead, end - lead);
-    for (auto a : raw.anchors) {
+    append_inlines(inlines, out);
+    // Trim in place, moving anchors with the text.
+    std::string& text = out.text;
+    auto blank = [](char c) { return c == ' ' || c == '\t' || c == '\n'; };
+    std::size_t lead = 0;
+    while (lead < text.size() && blank(text[lead])) ++lead;
+    std::size_t end = text.size();
+    while (end > lead && blank(text[end - 1])) --end;
+    text.resize(end);
+    text.erase(0, lead);
+    for (auto& a : out.anchors) {
         if (a.offset < lead) {
             // The anchor's text starts inside the trimmed spaces: move it forward.
             a.span.column += static_cast<std::uint32_t>(lead - a.offset);
@@ -48,8 +50,8 @@ AnchoredText anchored_text(const InlineText& inlines) {
         } else {
             a.offset -= lead;
         }
-        if (a.offset <= out.text.size()) out.anchors.push_back(a);
     }
+    std::erase_if(out.anchors, [&](const AnchoredText::Anchor& a) { return a.offset > text.size(); });
     return out;
 }
 

@@ -109,10 +109,10 @@ void attach_suppressions(std::vector<Suppression>& suppressions, const std::vect
 }
 
 /// Checks the text is UTF-8; reports E002 at the first bad byte.
-bool check_encoding(const std::string& text, const LineIndex& lines, const std::string& path, Diagnostics& diags) {
+bool check_encoding(const std::string& text, const std::string& path, Diagnostics& diags) {
     std::size_t bad = 0;
     if (valid_utf8(text, &bad)) return true;
-    Span at = lines.position(bad);
+    Span at = LineIndex(text).position(bad);
     diags.report(DiagCode::E002, "file is not UTF-8 text: save it as UTF-8", {path, at});
     return false;
 }
@@ -126,10 +126,11 @@ bool prepare_text(std::string& text, const std::string& path, Diagnostics& diags
         return false;
     }
     if (text.compare(0, kBom.size(), kBom) == 0) text.erase(0, kBom.size());
-    LineIndex lines(text);
-    if (!check_encoding(text, lines, path, diags)) return false;
+    // Positions are needed only for a finding, so the line index is made only then.
+    if (!check_encoding(text, path, diags)) return false;
     if (auto nul = text.find('\0'); nul != std::string::npos) {
-        diags.report(DiagCode::E002, "file contains a NUL byte: it is not a text file", {path, lines.position(nul)});
+        diags.report(DiagCode::E002, "file contains a NUL byte: it is not a text file",
+                     {path, LineIndex(text).position(nul)});
         return false;
     }
     return true;
@@ -175,10 +176,9 @@ Document parse_document(const std::string& path, std::string text, Diagnostics& 
         }
         read_document_tables(s, doc, ctx);
         if (s.kind == SectionKind::Achievements) {
-            std::vector<Block> blocks;
-            for (const Block* b : all_blocks(s)) blocks.push_back(*b);
-            auto entries = list_entries(blocks);
-            doc.achievements.insert(doc.achievements.end(), entries.begin(), entries.end());
+            auto entries = list_entries(all_blocks(s));
+            doc.achievements.insert(doc.achievements.end(), std::make_move_iterator(entries.begin()),
+                                    std::make_move_iterator(entries.end()));
         }
     }
     scan_document_text(doc);

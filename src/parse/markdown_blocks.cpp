@@ -197,6 +197,7 @@ private:
         for (cmark_node* row = cmark_node_first_child(n); row; row = cmark_node_next(row)) {
             TableRow r;
             r.span = node_span(row);
+            r.cells.reserve(columns);
             for (cmark_node* cell = cmark_node_first_child(row); cell; cell = cmark_node_next(cell)) {
                 TableCell c;
                 c.content = read_inlines(cell);
@@ -247,7 +248,7 @@ private:
             switch (cmark_node_get_type(n)) {
                 case CMARK_NODE_TEXT:
                     in.kind = InlineKind::Text;
-                    in.text = literal;
+                    in.text = std::move(literal);
                     in.span = node_span(n);
                     break;
                 case CMARK_NODE_SOFTBREAK:
@@ -259,7 +260,7 @@ private:
                     break;
                 case CMARK_NODE_CODE:
                     in.kind = InlineKind::Code;
-                    in.text = literal;
+                    in.text = std::move(literal);
                     in.span = node_span(n);
                     break;
                 case CMARK_NODE_EMPH:

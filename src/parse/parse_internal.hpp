@@ -74,6 +74,7 @@ bool read_indicator_entry(const AnchoredText& text, IndicatorRef& out);
 
 /// Plain text entries of every list in a block sequence (nested lists flattened).
 std::vector<Entry> list_entries(const std::vector<Block>& blocks);
+std::vector<Entry> list_entries(const std::vector<const Block*>& blocks);
 
 /// Every block of a section and its subsections, in order (headings included).
 std::vector<const Block*> all_blocks(const Section& section);

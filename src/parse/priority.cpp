@@ -87,8 +87,9 @@ void read_leads(const AnchoredText& text, std::size_t from, std::vector<Lead>& o
 
 /// Leads from the paragraphs of a "Lead agency" subsection: each line break or
 /// separator starts another lead.
-void read_lead_blocks(const std::vector<Block>& blocks, std::vector<Lead>& out) {
-    for (const Block& b : blocks) {
+void read_lead_blocks(const std::vector<const Block*>& blocks, std::vector<Lead>& out) {
+    for (const Block* block : blocks) {
+        const Block& b = *block;
         if (b.kind == BlockKind::Paragraph) {
             // Line breaks separate leads here; anchored_text turns them into spaces, so
             // split the inlines at breaks first.
@@ -107,7 +108,7 @@ void read_lead_blocks(const std::vector<Block>& blocks, std::vector<Lead>& out) 
             }
             flush();
         } else if (b.kind == BlockKind::List) {
-            for (const Entry& e : list_entries({b})) out.push_back(Lead{e.text, e.span});
+            for (Entry& e : list_entries(std::vector<const Block*>{&b})) out.push_back(Lead{std::move(e.text), e.span});
         }
     }
 }
@@ -161,8 +162,9 @@ void read_heading(const Section& section, Priority& p) {
     p.title = std::string(trim(title.substr(std::min(i, title.size()))));
 }
 
-void read_targets(const std::vector<Block>& blocks, std::vector<Target>& out) {
-    for (const Block& b : blocks) {
+void read_targets(const std::vector<const Block*>& blocks, std::vector<Target>& out) {
+    for (const Block* block : blocks) {
+        const Block& b = *block;
         if (b.kind == BlockKind::List) {
             for (const ListItem& item : b.items) {
                 for (const Block& inner : item.blocks) {
@@ -178,8 +180,9 @@ void read_targets(const std::vector<Block>& blocks, std::vector<Target>& out) {
     }
 }
 
-void read_indicators(const std::vector<Block>& blocks, std::vector<IndicatorRef>& out) {
-    for (const Block& b : blocks) {
+void read_indicators(const std::vector<const Block*>& blocks, std::vector<IndicatorRef>& out) {
+    for (const Block* block : blocks) {
+        const Block& b = *block;
         if (b.kind == BlockKind::List) {
             for (const ListItem& item : b.items) {
                 if (item.blocks.empty() || item.blocks.front().kind != BlockKind::Paragraph) continue;
@@ -193,11 +196,30 @@ void read_indicators(const std::vector<Block>& blocks, std::vector<IndicatorRef>
     }
 }
 
-/// Every block of a subsection, its own subsections flattened in.
-std::vector<Block> flatten(const Section& s) {
-    std::vector<Block> out;
-    for (const Block* b : all_blocks(s)) out.push_back(*b);
-    return out;
+/// Appends the entries of a list block (nested lists after their item) to `out`.
+void append_list_entries(const Block& b, std::vector<Entry>& out) {
+    if (b.kind != BlockKind::List) return;
+    for (const ListItem& item : b.items) {
+        Entry e;
+        e.span = item.span;
+        for (const Block& inner : item.blocks) {
+            if (inner.kind == BlockKind::Paragraph && e.content.empty()) {
+                e.content = inner.inlines;
+                AnchoredText t = anchored_text(inner.inlines);
+                if (!t.anchors.empty()) e.span = t.span(0, t.text.size());
+                e.text = std::move(t.text);
+            }
+        }
+        if (!e.text.empty()) out.push_back(std::move(e));
+        // Nested lists are entries of their own, after their parent.
+        for (const Block& inner : item.blocks) append_list_entries(inner, out);
+    }
+}
+
+/// Appends `from` to `to`, moving the elements.
+template <class T>
+void move_append(std::vector<T>& to, std::vector<T>&& from) {
+    to.insert(to.end(), std::make_move_iterator(from.begin()), std::make_move_iterator(from.end()));
 }
 
 }  // namespace
@@ -217,30 +239,13 @@ Target read_target_item(const AnchoredText& text) {
 
 std::vector<Entry> list_entries(const std::vector<Block>& blocks) {
     std::vector<Entry> out;
-    for (const Block& b : blocks) {
-        if (b.kind == BlockKind::List) {
-            for (const ListItem& item : b.items) {
-                Entry e;
-                e.span = item.span;
-                for (const Block& inner : item.blocks) {
-                    if (inner.kind == BlockKind::Paragraph && e.content.empty()) {
-                        e.content = inner.inlines;
-                        AnchoredText t = anchored_text(inner.inlines);
-                        e.text = t.text;
-                        if (!t.anchors.empty()) e.span = t.span(0, t.text.size());
-                    }
-                }
-                if (!e.text.empty()) out.push_back(std::move(e));
-                // Nested lists are entries of their own, after their parent.
-                for (const Block& inner : item.blocks) {
-                    if (inner.kind == BlockKind::List) {
-                        auto nested = list_entries({inner});
-                        out.insert(out.end(), nested.begin(), nested.end());
-                    }
-                }
-            }
-        }
-    }
+    for (const Block& b : blocks) append_list_entries(b, out);
+    return out;
+}
+
+std::vector<Entry> list_entries(const std::vector<const Block*>& blocks) {
+    std::vector<Entry> out;
+    for (const Block* b : blocks) append_list_entries(*b, out);
     return out;
 }
 
@@ -271,26 +276,26 @@ Priority build_priority(const Section& section, const ParseContext& ctx) {
     for (const Section& sub : section.children) {
         Section tagged = sub;
         tagged.role = part_role(sub.title);
-        std::vector<Block> blocks = flatten(sub);
+        // The subsection's blocks are read where they are; only the background is copied.
+        std::vector<const Block*> blocks = all_blocks(sub);
         if (tagged.role == "background") {
-            p.background.insert(p.background.end(), blocks.begin(), blocks.end());
+            for (const Block* b : blocks) p.background.push_back(*b);
         } else if (tagged.role == "aims") {
             auto entries = list_entries(blocks);
             if (entries.empty()) {
                 // Aims written as a paragraph are one aim each.
-                for (const Block& b : blocks)
-                    if (b.kind == BlockKind::Paragraph) {
-                        AnchoredText t = anchored_text(b.inlines);
-                        entries.push_back(Entry{t.text, b.inlines, t.span(0, t.text.size())});
+                for (const Block* b : blocks)
+                    if (b->kind == BlockKind::Paragraph) {
+                        AnchoredText t = anchored_text(b->inlines);
+                        Span span = t.span(0, t.text.size());
+                        entries.push_back(Entry{std::move(t.text), b->inlines, span});
                     }
             }
-            p.aims.insert(p.aims.end(), entries.begin(), entries.end());
+            move_append(p.aims, std::move(entries));
         } else if (tagged.role == "objectives") {
-            auto entries = list_entries(blocks);
-            p.objectives.insert(p.objectives.end(), entries.begin(), entries.end());
+            move_append(p.objectives, list_entries(blocks));
         } else if (tagged.role == "actions") {
-            auto entries = list_entries(blocks);
-            p.actions.insert(p.actions.end(), entries.begin(), entries.end());
+            move_append(p.actions, list_entries(blocks));
             if (p.actions_heading.empty()) p.actions_heading = sub.title;
         } else if (tagged.role == "targets") {
             read_targets(blocks, p.targets);
@@ -300,8 +305,8 @@ Priority build_priority(const Section& section, const ParseContext& ctx) {
             read_lead_blocks(blocks, p.leads);
         } else {
             // A targets table may stand in any subsection.
-            for (const Block& b : blocks)
-                if (b.kind == BlockKind::Table) read_targets_table(b.table, p.targets);
+            for (const Block* b : blocks)
+                if (b->kind == BlockKind::Table) read_targets_table(b->table, p.targets);
             p.other.push_back(tagged);
         }
         p.subsections.push_back(std::move(tagged));

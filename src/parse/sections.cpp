@@ -56,8 +56,8 @@ struct SectionBuilder {
             Section s;
             s.level = this_level;
             s.span = heading.span;
-            s.heading = heading.inlines;
             s.title = collapse_spaces(plain_text(heading.inlines));
+            s.heading = std::move(heading.inlines);  // the heading block itself is not kept
             if (this_level <= 2) {
                 s.kind = classify_section(s.title);
                 std::string id = slugify(s.title);

@@ -10,9 +10,10 @@ namespace {
 
 bool is_upper(char c) { return c >= 'A' && c <= 'Z'; }
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
-bool is_word_char(char c) {
-    return std::isalnum(static_cast<unsigned char>(c)) || (static_cast<unsigned char>(c) >= 0x80);
-}
+bool is_alpha(char c) { return (c >= 'a' && c <= 'z') || is_upper(c); }
+/// Letters and digits (ASCII, as the "C" locale has them) and any byte of a non-ASCII
+/// character.
+bool is_word_char(char c) { return is_alpha(c) || is_digit(c) || static_cast<unsigned char>(c) >= 0x80; }
 
 /// Indicator families the spec names, plus their common relatives.
 constexpr std::array<std::string_view, 9> kIndicatorPrefixes = {"NI", "LAA", "LI", "LPI", "BVPI", "PSA", "KPI", "APACS", "HO"};
@@ -20,9 +21,10 @@ constexpr std::array<std::string_view, 9> kIndicatorPrefixes = {"NI", "LAA", "LI
 /// Reads an indicator code at `at` ("NI 20", "NI20", "LAA 3.1"); returns its length
 /// and the normalised code, or 0.
 std::size_t indicator_code_at(std::string_view text, std::size_t at, std::string& code) {
-    if (at > 0 && is_word_char(text[at - 1])) return 0;
+    if (at >= text.size() || (at > 0 && is_word_char(text[at - 1]))) return 0;
     for (auto prefix : kIndicatorPrefixes) {
-        if (text.substr(at, prefix.size()) != prefix) continue;
+        // The first letter rules out most prefixes without a string compare.
+        if (text[at] != prefix[0] || text.substr(at, prefix.size()) != prefix) continue;
         std::size_t i = at + prefix.size();
         if (i < text.size() && text[i] == ' ') ++i;
         std::size_t digits = i;
@@ -33,7 +35,7 @@ std::size_t indicator_code_at(std::string_view text, std::size_t at, std::string
             ++i;
             while (i < text.size() && is_digit(text[i])) ++i;
         }
-        if (i < text.size() && std::isalpha(static_cast<unsigned char>(text[i])) &&
+        if (i < text.size() && is_alpha(text[i]) &&
             !(i + 1 < text.size() && is_word_char(text[i + 1])))
             ++i;  // "NI 3a"
         if (i < text.size() && is_word_char(text[i])) continue;

@@ -3,7 +3,6 @@
 #include "render/abbreviations.hpp"
 
 #include <algorithm>
-#include <cctype>
 
 #include "render/html.hpp"
 
@@ -11,12 +10,15 @@ namespace planc {
 
 namespace {
 
-bool is_word_char(char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0; }
+/// ASCII letters and digits (what isalnum says in the "C" locale planc runs in, without a
+/// locale lookup per character: this runs on every character of every page).
+bool is_word_char(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'); }
+
+char ascii_lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
 
 bool same_ignoring_case(std::string_view a, std::string_view b) {
-    return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
-               return std::tolower(static_cast<unsigned char>(x)) == std::tolower(static_cast<unsigned char>(y));
-           });
+    return a.size() == b.size() &&
+           std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) { return ascii_lower(x) == ascii_lower(y); });
 }
 
 int uppercase_letters(std::string_view s) {
@@ -37,7 +39,8 @@ AbbreviationMarker::AbbreviationMarker(const std::vector<GlossaryEntry>& glossar
 const AbbreviationMarker::Term* AbbreviationMarker::match(std::string_view text, std::size_t at) const {
     if (at > 0 && is_word_char(text[at - 1])) return nullptr;
     for (const Term& t : terms_) {
-        if (at + t.text.size() > text.size()) continue;
+        // Both ways of matching need the same first character: the cheap test first.
+        if (at + t.text.size() > text.size() || text[at] != t.text.front()) continue;
         std::string_view candidate = text.substr(at, t.text.size());
         // Exactly as the glossary writes it, or differing only in case when the text still
         // reads as an abbreviation ("PPO's" for the glossary's "PPO'S").

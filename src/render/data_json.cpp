@@ -21,6 +21,17 @@ using Json = nlohmann::ordered_json;
 
 namespace {
 
+/// Adds `key` to the object `j` (made an object if it is still null). Every key is new:
+/// each is written once, so this appends instead of looking the key up first as
+/// `j[key] = value` does (an ordered_json object is searched key by key, which made
+/// building plan.json quadratic in the number of fields).
+template <class Value>
+void put(Json& j, const char* key, Value&& value) {
+    if (j.is_null()) j = Json::object();
+    auto& fields = static_cast<Json::object_t::Container&>(j.get_ref<Json::object_t&>());
+    fields.emplace_back(key, std::forward<Value>(value));
+}
+
 // ---------------------------------------------------------------------------------
 // Scalars
 
@@ -43,11 +54,11 @@ Json line_of(const Span& span) {
 Json span_json(const Span& span) {
     if (!span.known()) return nullptr;
     Json j;
-    j["line"] = span.line;
-    j["column"] = span.column;
+    put(j, "line", span.line);
+    put(j, "column", span.column);
     if (span.end_line != 0) {
-        j["end_line"] = span.end_line;
-        j["end_column"] = span.end_column;
+        put(j, "end_line", span.end_line);
+        put(j, "end_column", span.end_column);
     }
     return j;
 }
@@ -55,18 +66,18 @@ Json span_json(const Span& span) {
 Json date_json(const std::optional<PlanDate>& date) {
     if (!date) return nullptr;
     Json j;
-    j["text"] = date->text;
-    j["iso"] = date->iso();
-    j["fy_end"] = date->fy_end();
+    put(j, "text", date->text);
+    put(j, "iso", date->iso());
+    put(j, "fy_end", date->fy_end());
     return j;
 }
 
 Json period_json(const std::optional<PlanPeriod>& period) {
     if (!period) return nullptr;
     Json j;
-    j["text"] = period->text;
-    j["first"] = date_json(period->first);
-    j["last"] = date_json(period->last);
+    put(j, "text", period->text);
+    put(j, "first", date_json(period->first));
+    put(j, "last", date_json(period->last));
     return j;
 }
 
@@ -74,12 +85,12 @@ Json period_json(const std::optional<PlanPeriod>& period) {
 Json quantity_json(const Quantity& q) {
     if (q.text.empty() && !q.value && !q.gap) return nullptr;
     Json j;
-    j["text"] = q.text;
-    j["value"] = q.value && !q.gap ? number(*q.value) : Json(nullptr);
-    j["percent"] = q.percent;
-    j["unit"] = q.unit;
-    j["decimals"] = q.decimals;
-    j["gap"] = q.gap;
+    put(j, "text", q.text);
+    put(j, "value", q.value && !q.gap ? number(*q.value) : Json(nullptr));
+    put(j, "percent", q.percent);
+    put(j, "unit", q.unit);
+    put(j, "decimals", q.decimals);
+    put(j, "gap", q.gap);
     return j;
 }
 
@@ -140,28 +151,28 @@ const char* inline_type(InlineKind kind) {
 /// Adds `text` or `content` to a node that holds inline text.
 void put_inline_text(Json& j, const InlineText& text) {
     if (is_plain(text)) {
-        j["text"] = joined_text(text);
+        put(j, "text", joined_text(text));
     } else {
-        j["content"] = inline_content(text);
+        put(j, "content", inline_content(text));
     }
 }
 
 Json inline_node(const Inline& node) {
     Json j;
-    j["type"] = inline_type(node.kind);
+    put(j, "type", inline_type(node.kind));
     switch (node.kind) {
         case InlineKind::Text:
         case InlineKind::Code:
-            j["text"] = node.text;
+            put(j, "text", node.text);
             break;
         case InlineKind::LineBreak:
             break;
         case InlineKind::Image:
-            j["url"] = node.url;
-            j["alt"] = node.text.empty() ? plain_text(node.children) : node.text;
+            put(j, "url", node.url);
+            put(j, "alt", node.text.empty() ? plain_text(node.children) : node.text);
             break;
         case InlineKind::Link:
-            j["url"] = node.url;
+            put(j, "url", node.url);
             [[fallthrough]];
         case InlineKind::Emphasis:
         case InlineKind::Strong:
@@ -169,7 +180,7 @@ Json inline_node(const Inline& node) {
         case InlineKind::Subscript:
         case InlineKind::Strikethrough:
             if (node.children.empty()) {
-                j["text"] = node.text;
+                put(j, "text", node.text);
             } else {
                 put_inline_text(j, node.children);
             }
@@ -225,48 +236,48 @@ Json block_json(const Block& block) {
     Json j;
     switch (block.kind) {
         case BlockKind::Paragraph:
-            j["type"] = "paragraph";
+            put(j, "type", "paragraph");
             put_inline_text(j, block.inlines);
             break;
         case BlockKind::Heading:
-            j["type"] = "heading";
-            j["level"] = block.level;
+            put(j, "type", "heading");
+            put(j, "level", block.level);
             put_inline_text(j, block.inlines);
             break;
         case BlockKind::List: {
-            j["type"] = "list";
-            j["ordered"] = block.ordered;
-            if (block.ordered) j["start"] = block.start;
+            put(j, "type", "list");
+            put(j, "ordered", block.ordered);
+            if (block.ordered) put(j, "start", block.start);
             Json items = Json::array();
             for (const ListItem& item : block.items) items.push_back(blocks_json(item.blocks));
-            j["items"] = std::move(items);
+            put(j, "items", std::move(items));
             break;
         }
         case BlockKind::Table: {
-            j["type"] = "table";
+            put(j, "type", "table");
             bool aligned = false;
             for (CellAlign a : block.table.align) aligned = aligned || a != CellAlign::None;
             if (aligned) {
                 Json align = Json::array();
                 for (CellAlign a : block.table.align) align.push_back(align_name(a));
-                j["align"] = std::move(align);
+                put(j, "align", std::move(align));
             }
-            j["header"] = row_json(block.table.header);
+            put(j, "header", row_json(block.table.header));
             Json rows = Json::array();
             for (const TableRow& row : block.table.rows) rows.push_back(row_json(row));
-            j["rows"] = std::move(rows);
+            put(j, "rows", std::move(rows));
             break;
         }
         case BlockKind::Quote:
-            j["type"] = "quote";
-            j["blocks"] = blocks_json(block.children);
+            put(j, "type", "quote");
+            put(j, "blocks", blocks_json(block.children));
             break;
         case BlockKind::Code:
-            j["type"] = "code-block";
-            j["text"] = block.text;
+            put(j, "type", "code-block");
+            put(j, "text", block.text);
             break;
         case BlockKind::ThematicBreak:
-            j["type"] = "thematic-break";
+            put(j, "type", "thematic-break");
             break;
     }
     return j;
@@ -283,9 +294,9 @@ Json blocks_json(const std::vector<Block>& blocks) {
 
 Json entry_json(const Entry& entry) {
     Json j;
-    j["text"] = entry.text;
-    if (!is_plain(entry.content)) j["content"] = inline_content(entry.content);
-    j["line"] = line_of(entry.span);
+    put(j, "text", entry.text);
+    if (!is_plain(entry.content)) put(j, "content", inline_content(entry.content));
+    put(j, "line", line_of(entry.span));
     return j;
 }
 
@@ -299,9 +310,9 @@ Json indicators_json(const std::vector<IndicatorRef>& indicators) {
     Json j = Json::array();
     for (const IndicatorRef& ref : indicators) {
         Json i;
-        i["code"] = ref.code;
-        i["description"] = ref.description;
-        i["line"] = line_of(ref.span);
+        put(i, "code", ref.code);
+        put(i, "description", ref.description);
+        put(i, "line", line_of(ref.span));
         j.push_back(std::move(i));
     }
     return j;
@@ -311,21 +322,21 @@ Json sections_json(const std::vector<Section>& sections, const std::vector<Prior
 
 Json section_json(const Section& section, const std::vector<Priority>* priorities) {
     Json j;
-    j["id"] = section.id;
-    j["title"] = section.title;
-    if (!is_plain(section.heading)) j["heading"] = inline_content(section.heading);
-    j["kind"] = to_string(section.kind);
-    j["level"] = section.level;
-    j["line"] = line_of(section.span);
+    put(j, "id", section.id);
+    put(j, "title", section.title);
+    if (!is_plain(section.heading)) put(j, "heading", inline_content(section.heading));
+    put(j, "kind", to_string(section.kind));
+    put(j, "level", section.level);
+    put(j, "line", line_of(section.span));
     if (section.kind == SectionKind::Priority) {
         // The priority itself is written once, under "priorities"; here only a reference.
         const bool known = priorities != nullptr && section.priority_index >= 0 &&
                            static_cast<std::size_t>(section.priority_index) < priorities->size();
-        j["priority"] = known ? Json((*priorities)[section.priority_index].id) : Json(nullptr);
+        put(j, "priority", known ? Json((*priorities)[section.priority_index].id) : Json(nullptr));
         return j;
     }
-    j["blocks"] = blocks_json(section.blocks);
-    j["children"] = sections_json(section.children, priorities);
+    put(j, "blocks", blocks_json(section.blocks));
+    put(j, "children", sections_json(section.children, priorities));
     return j;
 }
 
@@ -337,52 +348,52 @@ Json sections_json(const std::vector<Section>& sections, const std::vector<Prior
 
 Json target_json(const Target& t) {
     Json j;
-    j["text"] = t.text;
-    j["verb"] = t.verb;
-    j["direction"] = to_string(t.direction);
-    j["measure"] = t.measure;
-    j["change_kind"] = to_string(t.change_kind);
-    j["change"] = quantity_json(t.change);
-    j["from"] = quantity_json(t.from);
-    j["deadline"] = date_json(t.deadline);
-    j["baseline_year"] = date_json(t.baseline_year);
-    j["baseline"] = quantity_json(t.baseline);
-    j["target_value"] = quantity_json(t.target_value);
+    put(j, "text", t.text);
+    put(j, "verb", t.verb);
+    put(j, "direction", to_string(t.direction));
+    put(j, "measure", t.measure);
+    put(j, "change_kind", to_string(t.change_kind));
+    put(j, "change", quantity_json(t.change));
+    put(j, "from", quantity_json(t.from));
+    put(j, "deadline", date_json(t.deadline));
+    put(j, "baseline_year", date_json(t.baseline_year));
+    put(j, "baseline", quantity_json(t.baseline));
+    put(j, "target_value", quantity_json(t.target_value));
     Json gaps = Json::array();
     for (TargetField field : t.gaps) gaps.push_back(to_string(field));
-    j["gaps"] = std::move(gaps);
-    j["complete"] = t.complete();
-    j["readable"] = t.readable;
-    j["unread_reason"] = t.unread_reason;
-    j["from_table"] = t.from_table;
-    j["timescale"] = t.timescale;
-    j["indicator"] = t.indicator;
-    j["source"] = span_json(t.span);
+    put(j, "gaps", std::move(gaps));
+    put(j, "complete", t.complete());
+    put(j, "readable", t.readable);
+    put(j, "unread_reason", t.unread_reason);
+    put(j, "from_table", t.from_table);
+    put(j, "timescale", t.timescale);
+    put(j, "indicator", t.indicator);
+    put(j, "source", span_json(t.span));
     return j;
 }
 
 Json priority_json(const Priority& p) {
     Json j;
-    j["id"] = p.id;
-    j["label"] = p.label;
-    j["number"] = p.number ? Json(*p.number) : Json(nullptr);
-    j["title"] = p.title;
-    j["line"] = line_of(p.span);
-    j["aim"] = p.aim;
+    put(j, "id", p.id);
+    put(j, "label", p.label);
+    put(j, "number", p.number ? Json(*p.number) : Json(nullptr));
+    put(j, "title", p.title);
+    put(j, "line", line_of(p.span));
+    put(j, "aim", p.aim);
     Json leads = Json::array();
     for (const Lead& lead : p.leads) leads.push_back(lead.name);
-    j["leads"] = std::move(leads);
-    j["intro"] = blocks_json(p.intro);
-    j["background"] = blocks_json(p.background);
-    j["aims"] = entries_json(p.aims);
-    j["objectives"] = entries_json(p.objectives);
-    j["actions_heading"] = p.actions_heading;
-    j["actions"] = entries_json(p.actions);
+    put(j, "leads", std::move(leads));
+    put(j, "intro", blocks_json(p.intro));
+    put(j, "background", blocks_json(p.background));
+    put(j, "aims", entries_json(p.aims));
+    put(j, "objectives", entries_json(p.objectives));
+    put(j, "actions_heading", p.actions_heading);
+    put(j, "actions", entries_json(p.actions));
     Json targets = Json::array();
     for (const Target& t : p.targets) targets.push_back(target_json(t));
-    j["targets"] = std::move(targets);
-    j["indicators"] = indicators_json(p.indicators);
-    j["other"] = sections_json(p.other, nullptr);
+    put(j, "targets", std::move(targets));
+    put(j, "indicators", indicators_json(p.indicators));
+    put(j, "other", sections_json(p.other, nullptr));
     return j;
 }
 
@@ -390,14 +401,14 @@ Json action_plan_json(const std::vector<ActionPlanRow>& rows) {
     Json j = Json::array();
     for (const ActionPlanRow& row : rows) {
         Json r;
-        r["line"] = line_of(row.span);
-        r["recommendation"] = row.recommendation.text;
-        r["activity"] = row.activity.text;
-        r["owner"] = row.owner.text;
-        r["milestones"] = row.milestones.text;
-        r["progress"] = row.progress.text;
-        r["due"] = row.due.text;
-        r["due_date"] = date_json(row.due_date);
+        put(r, "line", line_of(row.span));
+        put(r, "recommendation", row.recommendation.text);
+        put(r, "activity", row.activity.text);
+        put(r, "owner", row.owner.text);
+        put(r, "milestones", row.milestones.text);
+        put(r, "progress", row.progress.text);
+        put(r, "due", row.due.text);
+        put(r, "due_date", date_json(row.due_date));
         j.push_back(std::move(r));
     }
     return j;
@@ -407,12 +418,12 @@ Json approval_json(const std::vector<ApprovalStep>& steps) {
     Json j = Json::array();
     for (const ApprovalStep& step : steps) {
         Json s;
-        s["line"] = line_of(step.span);
-        s["meeting"] = step.meeting.text;
-        s["when"] = step.when.text;
-        s["actions"] = step.actions.text;
-        s["lead"] = step.lead.text;
-        s["date"] = date_json(step.date);
+        put(s, "line", line_of(step.span));
+        put(s, "meeting", step.meeting.text);
+        put(s, "when", step.when.text);
+        put(s, "actions", step.actions.text);
+        put(s, "lead", step.lead.text);
+        put(s, "date", date_json(step.date));
         j.push_back(std::move(s));
     }
     return j;
@@ -422,10 +433,10 @@ Json indicator_statuses_json(const std::vector<IndicatorStatus>& statuses) {
     Json j = Json::array();
     for (const IndicatorStatus& status : statuses) {
         Json s;
-        s["line"] = line_of(status.span);
-        s["indicator"] = status.indicator.text;
-        s["description"] = status.description.text;
-        s["status"] = status.status.text;
+        put(s, "line", line_of(status.span));
+        put(s, "indicator", status.indicator.text);
+        put(s, "description", status.description.text);
+        put(s, "status", status.status.text);
         j.push_back(std::move(s));
     }
     return j;
@@ -435,22 +446,22 @@ Json performance_json(const std::vector<PerformanceTable>& tables) {
     Json j = Json::array();
     for (const PerformanceTable& table : tables) {
         Json t;
-        t["section"] = table.section_id;
-        t["line"] = line_of(table.span);
+        put(t, "section", table.section_id);
+        put(t, "line", line_of(table.span));
         Json rows = Json::array();
         for (const PerformanceRow& row : table.rows) {
             Json r;
-            r["line"] = line_of(row.span);
-            r["indicator"] = row.indicator.text;
-            r["value"] = quantity_json(row.value);
-            r["milestone"] = quantity_json(row.milestone);
-            r["performance"] = quantity_json(row.performance);
-            r["difference"] = quantity_json(row.difference);
-            r["previous"] = quantity_json(row.previous);
-            r["trend"] = row.trend.text;
+            put(r, "line", line_of(row.span));
+            put(r, "indicator", row.indicator.text);
+            put(r, "value", quantity_json(row.value));
+            put(r, "milestone", quantity_json(row.milestone));
+            put(r, "performance", quantity_json(row.performance));
+            put(r, "difference", quantity_json(row.difference));
+            put(r, "previous", quantity_json(row.previous));
+            put(r, "trend", row.trend.text);
             rows.push_back(std::move(r));
         }
-        t["rows"] = std::move(rows);
+        put(t, "rows", std::move(rows));
         j.push_back(std::move(t));
     }
     return j;
@@ -460,18 +471,18 @@ Json surveys_json(const std::vector<SurveyTable>& tables) {
     Json j = Json::array();
     for (const SurveyTable& table : tables) {
         Json t;
-        t["section"] = table.section_id;
-        t["line"] = line_of(table.span);
+        put(t, "section", table.section_id);
+        put(t, "line", line_of(table.span));
         Json rows = Json::array();
         for (const SurveyRow& row : table.rows) {
             Json r;
-            r["line"] = line_of(row.span);
-            r["answer"] = row.answer.text;
-            r["percent"] = quantity_json(row.percent);
-            r["count"] = quantity_json(row.count);
+            put(r, "line", line_of(row.span));
+            put(r, "answer", row.answer.text);
+            put(r, "percent", quantity_json(row.percent));
+            put(r, "count", quantity_json(row.count));
             rows.push_back(std::move(r));
         }
-        t["rows"] = std::move(rows);
+        put(t, "rows", std::move(rows));
         j.push_back(std::move(t));
     }
     return j;
@@ -481,9 +492,9 @@ Json suppressions_json(const std::vector<Suppression>& suppressions) {
     Json j = Json::array();
     for (const Suppression& s : suppressions) {
         Json o;
-        o["code"] = s.code;
-        o["source"] = span_json(s.span);
-        o["applies_to"] = span_json(s.applies_to);
+        put(o, "code", s.code);
+        put(o, "source", span_json(s.span));
+        put(o, "applies_to", span_json(s.applies_to));
         j.push_back(std::move(o));
     }
     return j;
@@ -492,13 +503,13 @@ Json suppressions_json(const std::vector<Suppression>& suppressions) {
 /// A document as listed in its partnership: metadata only, no body.
 Json document_summary_json(const Document& doc) {
     Json j;
-    j["slug"] = doc.slug;
-    j["path"] = doc.path;
-    j["kind"] = to_string(doc.kind);
-    j["title"] = doc.title;
-    j["year"] = date_json(doc.year);
-    j["period"] = period_json(doc.period);
-    j["status"] = to_string(doc.status);
+    put(j, "slug", doc.slug);
+    put(j, "path", doc.path);
+    put(j, "kind", to_string(doc.kind));
+    put(j, "title", doc.title);
+    put(j, "year", date_json(doc.year));
+    put(j, "period", period_json(doc.period));
+    put(j, "status", to_string(doc.status));
     return j;
 }
 
@@ -508,83 +519,75 @@ Json document_summary_json(const Document& doc) {
 
 Json document_to_json(const Document& doc, const Partnership& partnership) {
     Json j;
-    j["schema_version"] = 1;
-    j["path"] = doc.path;
-    j["partnership"] = doc.partnership.empty() ? partnership.slug : doc.partnership;
-    j["partnership_name"] = partnership.name;
-    j["slug"] = doc.slug;
-    j["kind"] = to_string(doc.kind);
-    j["title"] = doc.title;
-    j["year"] = date_json(doc.year);
-    j["period"] = period_json(doc.period);
-    j["status"] = to_string(doc.status);
-    j["approved"] = date_json(doc.approved);
-    j["vision"] = doc.vision;
-    j["leaflet"] = strings_json(doc.leaflet);
-    j["previous"] = doc.previous;
-    j["sections"] = sections_json(doc.sections, &doc.priorities);
+    put(j, "schema_version", 1);
+    put(j, "path", doc.path);
+    put(j, "partnership", doc.partnership.empty() ? partnership.slug : doc.partnership);
+    put(j, "partnership_name", partnership.name);
+    put(j, "slug", doc.slug);
+    put(j, "kind", to_string(doc.kind));
+    put(j, "title", doc.title);
+    put(j, "year", date_json(doc.year));
+    put(j, "period", period_json(doc.period));
+    put(j, "status", to_string(doc.status));
+    put(j, "approved", date_json(doc.approved));
+    put(j, "vision", doc.vision);
+    put(j, "leaflet", strings_json(doc.leaflet));
+    put(j, "previous", doc.previous);
+    put(j, "sections", sections_json(doc.sections, &doc.priorities));
     Json priorities = Json::array();
     for (const Priority& p : doc.priorities) priorities.push_back(priority_json(p));
-    j["priorities"] = std::move(priorities);
-    j["action_plan"] = action_plan_json(doc.action_plan);
-    j["approval"] = approval_json(doc.approval);
-    j["indicator_statuses"] = indicator_statuses_json(doc.indicator_statuses);
-    j["performance"] = performance_json(doc.performance);
-    j["surveys"] = surveys_json(doc.surveys);
-    j["achievements"] = entries_json(doc.achievements);
-    j["indicators"] = indicators_json(doc.indicators);
-    j["suppressions"] = suppressions_json(doc.suppressions);
+    put(j, "priorities", std::move(priorities));
+    put(j, "action_plan", action_plan_json(doc.action_plan));
+    put(j, "approval", approval_json(doc.approval));
+    put(j, "indicator_statuses", indicator_statuses_json(doc.indicator_statuses));
+    put(j, "performance", performance_json(doc.performance));
+    put(j, "surveys", surveys_json(doc.surveys));
+    put(j, "achievements", entries_json(doc.achievements));
+    put(j, "indicators", indicators_json(doc.indicators));
+    put(j, "suppressions", suppressions_json(doc.suppressions));
     return j;
 }
 
 Json partnership_to_json(const Partnership& partnership) {
     Json j;
-    j["schema_version"] = 1;
-    j["slug"] = partnership.slug;
-    j["path"] = partnership.index_path;
-    j["name"] = partnership.name;
-    j["short_name"] = partnership.short_name;
-    j["area"] = partnership.area;
-    j["website"] = partnership.website;
-    j["email"] = partnership.email;
-    j["phone"] = partnership.phone;
-    j["address"] = partnership.address;
-    j["members"] = entries_json(partnership.members);
+    put(j, "schema_version", 1);
+    put(j, "slug", partnership.slug);
+    put(j, "path", partnership.index_path);
+    put(j, "name", partnership.name);
+    put(j, "short_name", partnership.short_name);
+    put(j, "area", partnership.area);
+    put(j, "website", partnership.website);
+    put(j, "email", partnership.email);
+    put(j, "phone", partnership.phone);
+    put(j, "address", partnership.address);
+    put(j, "members", entries_json(partnership.members));
     Json contacts = Json::array();
     for (const Contact& c : partnership.contacts) {
         Json o;
-        o["name"] = c.name;
-        o["role"] = c.role;
-        o["phone"] = c.phone;
-        o["email"] = c.email;
-        o["address"] = c.address;
-        o["website"] = c.website;
-        o["line"] = line_of(c.span);
+        put(o, "name", c.name);
+        put(o, "role", c.role);
+        put(o, "phone", c.phone);
+        put(o, "email", c.email);
+        put(o, "address", c.address);
+        put(o, "website", c.website);
+        put(o, "line", line_of(c.span));
         contacts.push_back(std::move(o));
     }
-    j["contacts"] = std::move(contacts);
+    put(j, "contacts", std::move(contacts));
     Json glossary = Json::array();
     for (const GlossaryEntry& g : partnership.glossary) {
         Json o;
-        o["term"] = g.term;
-        o["meaning"] = g.meaning;
-        o["line"] = line_of(g.span);
+        put(o, "term", g.term);
+        put(o, "meaning", g.meaning);
+        put(o, "line", line_of(g.span));
         glossary.push_back(std::move(o));
     }
-    j["glossary"] = std::move(glossary);
-    j["sections"] = sections_json(partnership.sections, nullptr);
+    put(j, "glossary", std::move(glossary));
+    put(j, "sections", sections_json(partnership.sections, nullptr));
     Json documents = Json::array();
     for (const Document& doc : partnership.documents) documents.push_back(document_summary_json(doc));
-    j["documents"] = std::move(documents);
+    put(j, "documents", std::move(documents));
     return j;
-}
-
-std::string dump_json(const Json& j) {
-    // Non-ASCII stays as UTF-8; invalid UTF-8 (which the loader should already have
-    // reported) becomes U+FFFD rather than an exception.
-    std::string out = j.dump(2, ' ', false, Json::error_handler_t::replace);
-    out += '\n';
-    return out;
 }
 
 }  // namespace planc

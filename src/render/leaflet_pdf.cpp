@@ -65,10 +65,6 @@ std::string read_file(const fs::path& path) {
     return s.str();
 }
 
-bool ends_with(const std::string& s, const std::string& tail) {
-    return s.size() >= tail.size() && s.compare(s.size() - tail.size(), tail.size(), tail) == 0;
-}
-
 /// Removes the temporary folder however we leave.
 struct TempFolder {
     fs::path path;
@@ -112,7 +108,8 @@ pid_t spawn_weasyprint(const std::string& program, const Job& job) {
 bool weasyprint_available() { return !find_program("weasyprint").empty(); }
 
 std::map<std::string, std::string> make_leaflet_pdfs(const std::map<std::string, std::string>& print_pages,
-                                                     const RecordingOutput& written, Diagnostics& diags) {
+                                                     const std::map<std::string, std::string>& resources,
+                                                     Diagnostics& diags) {
     std::map<std::string, std::string> pdfs;
     std::string program = find_program("weasyprint");
     if (program.empty() || print_pages.empty()) return pdfs;
@@ -125,12 +122,7 @@ std::map<std::string, std::string> make_leaflet_pdfs(const std::map<std::string,
     temp.path = pattern;
     // The pages and everything they can load: assets and content files.
     std::map<std::string, std::string> files = print_pages;
-    for (const auto& [path, bytes] : written.files()) {
-        bool resource = path.rfind("assets/", 0) == 0 ||
-                        !(ends_with(path, ".html") || ends_with(path, ".json") || ends_with(path, ".csv") ||
-                          ends_with(path, ".xml") || ends_with(path, ".pdf"));
-        if (resource) files.emplace(path, bytes);
-    }
+    files.insert(resources.begin(), resources.end());
     for (const auto& [path, bytes] : files) {
         if (!write_file(temp.path / path, bytes)) {
             diags.report(DiagCode::E002, "cannot write a temporary copy of " + path, {"planc.yml", Span{}});

@@ -2,6 +2,7 @@
 // that was written, and "#id" an element of that page. A broken one is an E004 at the
 // source of the link when it came from the content, else at the page.
 
+#include <algorithm>
 #include <map>
 #include <set>
 #include <string>
@@ -14,21 +15,9 @@ namespace planc {
 
 namespace {
 
-struct Link {
-    std::string attribute;
-    std::string value;
-    friend bool operator==(const Link&, const Link&) = default;
-};
-
-struct ScannedPage {
-    std::vector<Link> links;
-    std::set<std::string> ids;
-    std::string base;  ///< <base href>, if any
-    friend bool operator==(const ScannedPage&, const ScannedPage&) = default;
-};
-
-std::string decode_entities(const std::string& s) {
-    static const std::vector<std::pair<std::string, std::string>> entities = {
+std::string decode_entities(std::string_view s) {
+    if (s.find('&') == std::string_view::npos) return std::string(s);  // nearly every value
+    static const std::vector<std::pair<std::string_view, std::string_view>> entities = {
         {"&amp;", "&"}, {"&lt;", "<"}, {"&gt;", ">"}, {"&quot;", "\""}, {"&#39;", "'"}, {"&#x27;", "'"}};
     std::string out;
     for (std::size_t i = 0; i < s.size();) {
@@ -48,6 +37,17 @@ std::string decode_entities(const std::string& s) {
     return out;
 }
 
+/// `name` equals `lower` (all lower case) ignoring ASCII case.
+bool is_named(std::string_view name, std::string_view lower) {
+    if (name.size() != lower.size()) return false;
+    for (std::size_t i = 0; i < name.size(); ++i) {
+        char c = name[i];
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+        if (c != lower[i]) return false;
+    }
+    return true;
+}
+
 bool is_name_char(char c) {
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '_' ||
            c == ':';
@@ -55,8 +55,11 @@ bool is_name_char(char c) {
 
 /// A small tokenizer for the HTML planc writes: tags, their attributes, and the raw text
 /// elements (<script>, <style>) skipped.
-ScannedPage scan(std::string_view html) {
-    ScannedPage page;
+}  // namespace
+
+ScannedLinks scan_links(std::string_view html) {
+    ScannedLinks page;
+    std::set<std::string> seen;
     std::size_t i = 0;
     while ((i = html.find('<', i)) != std::string::npos) {
         if (html.compare(i, 4, "<!--") == 0) {
@@ -68,8 +71,8 @@ ScannedPage scan(std::string_view html) {
         if (i >= html.size() || !std::isalpha(static_cast<unsigned char>(html[i]))) continue;
         std::size_t name_start = i;
         while (i < html.size() && is_name_char(html[i])) ++i;
-        std::string tag(html.substr(name_start, i - name_start));
-        for (char& c : tag) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        std::string_view tag = html.substr(name_start, i - name_start);
+        bool is_base = is_named(tag, "base"), is_form = is_named(tag, "form");
         while (i < html.size() && html[i] != '>') {
             if (!is_name_char(html[i])) {
                 ++i;
@@ -77,34 +80,42 @@ ScannedPage scan(std::string_view html) {
             }
             std::size_t a = i;
             while (i < html.size() && is_name_char(html[i])) ++i;
-            std::string name(html.substr(a, i - a));
-            for (char& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-            std::string value;
+            std::string_view name = html.substr(a, i - a);
+            std::string_view raw;
             if (i < html.size() && html[i] == '=') {
                 ++i;
                 if (i < html.size() && (html[i] == '"' || html[i] == '\'')) {
                     char quote = html[i++];
                     std::size_t end = html.find(quote, i);
                     if (end == std::string::npos) end = html.size();
-                    value = decode_entities(std::string(html.substr(i, end - i)));
+                    raw = html.substr(i, end - i);
                     i = end + 1;
                 } else {
                     std::size_t v = i;
                     while (i < html.size() && html[i] != '>' && !std::isspace(static_cast<unsigned char>(html[i]))) ++i;
-                    value = decode_entities(std::string(html.substr(v, i - v)));
+                    raw = html.substr(v, i - v);
                 }
             }
-            if (name == "id") page.ids.insert(value);
-            if (tag == "base" && name == "href") page.base = value;
-            else if (name == "href" || name == "src" || (name == "action" && tag == "form")) page.links.push_back({name, value});
+            bool is_id = is_named(name, "id"), is_href = is_named(name, "href");
+            bool is_link = is_href || is_named(name, "src") || (is_form && is_named(name, "action"));
+            if (!is_id && !is_link) continue;
+            std::string value = decode_entities(raw);
+            if (is_id) page.ids.push_back(value);
+            if (is_base && is_href) page.base = value;
+            else if (is_link && seen.insert(value).second) page.links.push_back(std::move(value));
         }
-        if (tag == "script" || tag == "style") {
-            std::size_t end = html.find(std::string("</") + tag, i);
+        for (std::string_view raw_text : {std::string_view("script"), std::string_view("style")}) {
+            if (!is_named(tag, raw_text)) continue;
+            std::size_t end = html.find("</" + std::string(raw_text), i);
             i = end == std::string::npos ? html.size() : end;
         }
     }
+    std::sort(page.ids.begin(), page.ids.end());
+    page.ids.erase(std::unique(page.ids.begin(), page.ids.end()), page.ids.end());
     return page;
 }
+
+namespace {
 
 bool has_scheme(const std::string& url) {
     std::size_t colon = url.find(':');
@@ -142,7 +153,7 @@ std::string folder_of(const std::string& page) {
 
 /// One page of the site as the check knows it: what it links to, what it found.
 struct CheckedPage {
-    ScannedPage scanned;
+    ScannedLinks scanned;
     std::vector<Diagnostic> findings;
     std::set<std::string> targets;  ///< files its links reach (written or not)
 };
@@ -187,11 +198,8 @@ void SiteLinkCheck::State::check_page(const std::string& page, CheckedPage& entr
         Diagnostic& d = found.report(DiagCode::E004, "the link `" + href + "` " + why, where);
         if (origin != origins.end()) d.notes.push_back({"written into the page " + page, Location{}});
     };
-    const ScannedPage& scanned = entry.scanned;
-    std::set<std::string> seen;
-    for (const Link& link : scanned.links) {
-        const std::string& href = link.value;
-        if (!seen.insert(href).second) continue;
+    const ScannedLinks& scanned = entry.scanned;
+    for (const std::string& href : scanned.links) {
         if (href.empty()) {
             report(href, "is empty");
             continue;
@@ -232,7 +240,7 @@ void SiteLinkCheck::State::check_page(const std::string& page, CheckedPage& entr
         }
         if (fragment.empty()) continue;
         auto it = pages.find(target);
-        if (it != pages.end() && !it->second.scanned.ids.count(fragment))
+        if (it != pages.end() && !it->second.scanned.has_id(fragment))
             report(href, "names `#" + fragment + "`, which is not on " + target);
     }
     for (const std::string& target : entry.targets) linked_from[target].insert(page);
@@ -248,15 +256,23 @@ SiteLinkCheck::~SiteLinkCheck() = default;
 SiteLinkCheck::SiteLinkCheck(SiteLinkCheck&&) noexcept = default;
 SiteLinkCheck& SiteLinkCheck::operator=(SiteLinkCheck&&) noexcept = default;
 
+bool is_html_path(std::string_view path) { return path.size() > 5 && path.compare(path.size() - 5, 5, ".html") == 0; }
+
 void SiteLinkCheck::write(const std::string& path, std::string_view bytes) {
+    if (is_html_path(path))
+        write_page(path, scan_links(bytes));
+    else
+        write_file(path);
+}
+
+void SiteLinkCheck::write_file(const std::string& path) {
+    State& s = *state_;
+    if (s.files.insert(path).second) s.touch_linkers(path);
+}
+
+void SiteLinkCheck::write_page(const std::string& path, ScannedLinks scanned) {
     State& s = *state_;
     bool added = s.files.insert(path).second;
-    bool html = path.size() > 5 && path.compare(path.size() - 5, 5, ".html") == 0;
-    if (!html) {
-        if (added) s.touch_linkers(path);
-        return;
-    }
-    ScannedPage scanned = scan(bytes);
     auto it = s.pages.find(path);
     if (it != s.pages.end() && it->second.scanned == scanned) return;  // same links, same ids
     if (added || it == s.pages.end() || it->second.scanned.ids != scanned.ids) s.touch_linkers(path);
@@ -293,12 +309,5 @@ void SiteLinkCheck::report(Diagnostics& diags) const {
 }
 
 std::size_t SiteLinkCheck::pages_checked() const { return state_->checked; }
-
-void check_site_links(const RecordingOutput& out, const Project& project, Diagnostics& diags) {
-    SiteLinkCheck links(project.settings.base_url);
-    for (const auto& [path, bytes] : out.files()) links.write(path, bytes);
-    links.check(out.link_origins);
-    links.report(diags);
-}
 
 }  // namespace planc

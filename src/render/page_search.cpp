@@ -1,10 +1,11 @@
-// Search: search-index.json written at build time, and a page whose script searches it.
-// The index is also embedded in the page, so search works from file:// too; without
-// scripts the page says so and links to the contents.
+// Search: search-index.js written at build time, and a page whose script searches it.
+// The index is a script of its own (window.plancSearchIndex), loaded by the search page
+// alone, so it is cached once, keeps the page small and works from file:// too (a script
+// tag loads there; fetch() does not). Without scripts the page says so and links to the
+// contents.
 
-#include <nlohmann/json.hpp>
+#include <array>
 
-#include "planc/data_output.hpp"
 #include "render/components.hpp"
 #include "render/html.hpp"
 #include "render/pages.hpp"
@@ -14,84 +15,160 @@ namespace planc {
 
 namespace {
 
-/// Collapses runs of white space, so the index stays small.
-std::string squeeze(const std::string& text) {
-    std::string out;
-    bool space = false;
-    for (char c : text) {
-        if (c == ' ' || c == '\n' || c == '\t' || c == '\r') {
-            space = !out.empty();
-            continue;
-        }
-        if (space) out += ' ';
-        space = false;
-        out += c;
+/// Bytes copied into a JSON string as they are: printable ASCII but `"`, `\` and `<`
+/// (and the space too when white space is squeezed).
+constexpr std::array<bool, 256> plain_bytes(bool squeezing) {
+    std::array<bool, 256> plain{};
+    for (int c = 0x20; c < 0x80; ++c) plain[c] = c != '"' && c != '\\' && c != '<' && !(squeezing && c == ' ');
+    return plain;
+}
+constexpr std::array<bool, 256> kPlain = plain_bytes(false);
+constexpr std::array<bool, 256> kPlainSqueezing = plain_bytes(true);
+
+/// The length of the well-formed UTF-8 sequence at the start of `s` (2 to 4 bytes; `n`
+/// bytes are left), or minus the length of its longest valid beginning, which is replaced
+/// by one U+FFFD (as the Unicode standard recommends, and as nlohmann's
+/// error_handler_t::replace did). `s[0]` is 0x80 or above.
+int utf8_sequence(const unsigned char* s, std::size_t n) {
+    unsigned char b = s[0];
+    int follow;
+    unsigned char lo = 0x80, hi = 0xBF;  // the range of the byte after the first
+    if (b >= 0xC2 && b <= 0xDF) {
+        follow = 1;
+    } else if (b >= 0xE0 && b <= 0xEF) {
+        follow = 2;
+        if (b == 0xE0) lo = 0xA0;  // no overlong forms
+        if (b == 0xED) hi = 0x9F;  // no surrogates
+    } else if (b >= 0xF0 && b <= 0xF4) {
+        follow = 3;
+        if (b == 0xF0) lo = 0x90;  // no overlong forms
+        if (b == 0xF4) hi = 0x8F;  // nothing above U+10FFFF
+    } else {
+        return -1;  // a continuation byte, C0, C1 or F5..FF
     }
-    return out;
+    for (int k = 1; k <= follow; ++k) {
+        if (static_cast<std::size_t>(k) >= n || s[k] < lo || s[k] > hi) return -k;
+        lo = 0x80;
+        hi = 0xBF;
+    }
+    return follow + 1;
 }
 
-nlohmann::ordered_json entry_json(const SearchEntry& e) {
-    nlohmann::ordered_json j;
-    j["title"] = e.title;
-    j["url"] = e.url;
-    j["context"] = e.context;
-    j["text"] = squeeze(e.text);
-    return j;
-}
-
-/// Stands in for the embedded index while the page is laid out; the index (tens of
-/// megabytes for a large site) is put in its place in the written text.
-const std::string kIndexMark = "\x1fplanc-search-index\x1f";
+constexpr std::string_view kReplacement = "\xEF\xBF\xBD";  // U+FFFD
 
 }  // namespace
 
+void append_json_string(std::string& out, std::string_view text, bool squeeze_space) {
+    static constexpr char kHex[] = "0123456789abcdef";
+    const auto* s = reinterpret_cast<const unsigned char*>(text.data());
+    const std::size_t n = text.size();
+    const std::array<bool, 256>& plain = squeeze_space ? kPlainSqueezing : kPlain;
+    out += '"';
+    std::size_t run = 0;   // start of the bytes not yet copied (all plain)
+    bool written = false;  // squeezing: something was written
+    bool space = false;    // squeezing: white space is waiting to be written as one ' '
+    auto flush = [&](std::size_t end) {
+        if (end == run) return;
+        if (space) out += ' ';
+        space = false;
+        out.append(text.data() + run, end - run);
+        written = true;
+    };
+    auto put = [&](std::string_view escaped) {
+        if (space) out += ' ';
+        space = false;
+        out.append(escaped);
+        written = true;
+    };
+    std::size_t i = 0;
+    while (i < n) {
+        unsigned char c = s[i];
+        if (plain[c]) {
+            ++i;
+            continue;
+        }
+        // Squeezing, one space between two words stays as it is (the run holds a word).
+        if (c == ' ' && squeeze_space && i > run && i + 1 < n && s[i + 1] != ' ' && s[i + 1] != '\n' &&
+            s[i + 1] != '\t' && s[i + 1] != '\r') {
+            ++i;
+            continue;
+        }
+        if (c >= 0x80) {
+            int len = utf8_sequence(s + i, n - i);
+            // U+2028 and U+2029 end a line in older JavaScript: escaped like control characters.
+            bool line_end = len == 3 && c == 0xE2 && s[i + 1] == 0x80 && (s[i + 2] == 0xA8 || s[i + 2] == 0xA9);
+            if (len > 0 && !line_end) {
+                i += len;
+                continue;
+            }
+            flush(i);
+            put(line_end ? (s[i + 2] == 0xA8 ? "\\u2028" : "\\u2029") : kReplacement);
+            i += line_end ? 3 : -len;
+            run = i;
+            continue;
+        }
+        flush(i);
+        if (squeeze_space && (c == ' ' || c == '\n' || c == '\t' || c == '\r')) {
+            space = written;
+        } else {
+            switch (c) {
+                case '"': put("\\\""); break;
+                case '\\': put("\\\\"); break;
+                case '\n': put("\\n"); break;
+                case '\t': put("\\t"); break;
+                case '\r': put("\\r"); break;
+                case '\b': put("\\b"); break;
+                case '\f': put("\\f"); break;
+                default: {  // '<' (so "</script>" or "<!--" cannot end a script), other controls
+                    const char u[6] = {'\\', 'u', '0', '0', kHex[c >> 4], kHex[c & 0xF]};
+                    put(std::string_view(u, 6));
+                }
+            }
+        }
+        run = ++i;
+    }
+    flush(n);
+    out += '"';
+}
+
 void SearchIndexText::append(const std::vector<SearchEntry>& more) {
+    std::size_t need = 0;
+    for (const SearchEntry& e : more) need += e.title.size() + e.url.size() + e.context.size() + e.text.size() + 48;
+    text.reserve(text.size() + need + need / 32);
     for (const SearchEntry& e : more) {
-        nlohmann::ordered_json j = entry_json(e);
-        // The entry as it appears inside {"pages": [...]} of search-index.json: two levels
-        // deep, so four more spaces on every line (JSON strings hold no raw newlines).
-        std::string text = j.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
-        if (entries > 0) pretty += kJsonBetween;
-        pretty += "    ";
-        for (char ch : text) {
-            pretty += ch;
-            if (ch == '\n') pretty += "    ";
-        }
-        std::string flat = j.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
-        if (entries > 0) compact += kEmbeddedBetween;
-        for (char ch : flat) {
-            if (ch == '<')
-                compact += "\\u003c";
-            else
-                compact += ch;
-        }
+        if (entries > 0) text += kBetween;
+        text += "{\"title\":";
+        append_json_string(text, e.title);
+        text += ",\"url\":";
+        append_json_string(text, e.url);
+        text += ",\"context\":";
+        append_json_string(text, e.context);
+        text += ",\"text\":";
+        append_json_string(text, e.text, true);  // white space squeezed, so the index stays small
+        text += '}';
         ++entries;
     }
 }
 
 void SearchIndexText::append(const SearchIndexText& more) {
     if (more.entries == 0) return;
-    if (entries > 0) {
-        pretty += kJsonBetween;
-        compact += kEmbeddedBetween;
-    }
-    pretty += more.pretty;
-    compact += more.compact;
+    if (entries > 0) text += kBetween;
+    text += more.text;
     entries += more.entries;
 }
 
-std::string SearchIndexText::json_file() const {
-    if (entries == 0) return std::string(kJsonEmpty);
+std::string SearchIndexText::script_file(const std::vector<const SearchIndexText*>& in_order) {
+    std::size_t size = kBefore.size() + kAfter.size();
+    for (const SearchIndexText* piece : in_order) size += piece->text.size() + kBetween.size();
     std::string out;
-    out.reserve(kJsonBefore.size() + pretty.size() + kJsonAfter.size());
-    out.append(kJsonBefore).append(pretty).append(kJsonAfter);
-    return out;
-}
-
-std::string SearchIndexText::embedded() const {
-    std::string out;
-    out.reserve(kEmbeddedBefore.size() + compact.size() + kEmbeddedAfter.size());
-    out.append(kEmbeddedBefore).append(compact).append(kEmbeddedAfter);
+    out.reserve(size);
+    for (const SearchIndexText* piece : in_order) {
+        if (piece->entries == 0) continue;
+        out += out.empty() ? kBefore : kBetween;
+        out += piece->text;
+    }
+    if (out.empty()) return std::string(kEmpty);
+    out += kAfter;
     return out;
 }
 
@@ -119,36 +196,36 @@ void layout_search_page(SiteContext& site, SearchFrame& frame) {
                        {{"href", page.link(paths::kHome) + "#partnerships"}});
     html::text(noscript_note, ", and each plan has a contents list.");
     html::element(c, "ol", {{"id", "search-results"}, {"class", "search-results"}});
-
-    // The index, embedded as data (never run): "<" is escaped so it cannot end the element.
-    // It goes where the mark is, once the page is laid out.
-    pugi::xml_node script = html::element(c, "script", {{"type", "application/json"}, {"id", "search-data"}});
-    script.append_child(pugi::node_pcdata).set_value(kIndexMark.c_str());
     page.in_sitemap = true;
     MemoryOutput laid_out;
     write_page(site, page, laid_out);
     auto written = laid_out.files.find(page.path);
     if (written == laid_out.files.end()) return;  // no template: reported by write_page
-    const std::string& html = written->second;
-    std::size_t at = html.find("\">" + kIndexMark + "</script>");
-    if (at == std::string::npos) return;
-    at += 2;
+    std::string& html = written->second;
+
+    // The index is loaded by this page alone, before the theme's scripts (deferred scripts
+    // run in document order, so theirs finds it): in the head, before its first script.
+    // The template is the theme's, so the tag is put into the page as written.
+    const std::string tag =
+        "<script src=\"" + paths::link(page.path, paths::kSearchIndex) + "\" defer=\"defer\"></script>\n";
+    std::size_t at = html.find("</head>");
+    if (at == std::string::npos) at = html.find("</body>");
+    if (at != std::string::npos) {
+        std::size_t script = html.find("<script", 0);
+        html.insert(script < at ? script : at, tag);
+    }
     frame.has_page = true;
-    frame.page_before = html.substr(0, at);
-    frame.page_after = html.substr(at + kIndexMark.size());
+    frame.page = std::move(html);
 }
 
 void write_search_files(const SearchFrame& frame, const std::vector<const SearchIndexText*>& parts, OutputSink& out) {
-    SearchIndexText index = frame.leading;
-    for (const SearchIndexText* part : parts) index.append(*part);
-    index.append(frame.trailing);
-    out.write(paths::kSearchIndex, index.json_file());
-    if (!frame.has_page) return;
-    std::string data = index.embedded();
-    std::string page;
-    page.reserve(frame.page_before.size() + data.size() + frame.page_after.size());
-    page.append(frame.page_before).append(data).append(frame.page_after);
-    out.write(paths::kSearch, page);
+    std::vector<const SearchIndexText*> in_order;
+    in_order.reserve(parts.size() + 2);
+    in_order.push_back(&frame.leading);
+    in_order.insert(in_order.end(), parts.begin(), parts.end());
+    in_order.push_back(&frame.trailing);
+    out.write(paths::kSearchIndex, SearchIndexText::script_file(in_order));
+    if (frame.has_page) out.write(paths::kSearch, frame.page);
 }
 
 }  // namespace planc

@@ -1,7 +1,8 @@
 #pragma once
 // The site's HTML pages (internal to src/render): one function per page kind, each in
-// its own file, called in order by render_pages (site_pages.cpp).
+// its own file, called part by part by render_site (site_pages.cpp).
 
+#include <algorithm>
 #include <map>
 #include <memory>
 #include <set>
@@ -16,77 +17,67 @@
 
 namespace planc {
 
-/// Passes writes on to another sink and remembers what was written, so the site can be
-/// checked after rendering (links, assets) and the leaflet PDF made from it.
-class RecordingOutput final : public OutputSink {
-public:
-    explicit RecordingOutput(OutputSink& inner) : inner_(inner) {}
-    void write(const std::string& path, std::string_view bytes) override;
-    /// Every path written, sorted.
-    [[nodiscard]] const std::set<std::string>& paths() const { return paths_; }
-    /// The bytes of each file written, by path.
-    [[nodiscard]] const std::map<std::string, std::string>& files() const { return files_; }
-    /// Where links written into pages came from in the sources (see SiteContext).
-    std::map<std::string, Location> link_origins;
-
-private:
-    OutputSink& inner_;
-    std::set<std::string> paths_;
-    std::map<std::string, std::string> files_;
-};
-
 struct RenderOptions {
     /// Make leaflet.pdf with weasyprint when it is installed.
     bool pdf = true;
 };
 
-/// Writes every HTML page of the site, its assets, search index, sitemap and leaflets.
-void render_pages(const Project& project, RecordingOutput& out, Diagnostics& diags, const RenderOptions& options = {});
-
-/// Checks every href and src in the HTML written: each must name a file that was
-/// written (and an id on that page, for "#id"). A broken one is an E004.
-void check_site_links(const RecordingOutput& out, const Project& project, Diagnostics& diags);
-
 /// Everything: open data, pages, then the link check (render_project uses it).
 void render_site(const Project& project, OutputSink& out, Diagnostics& diags, const RenderOptions& options = {});
 
-// --- The site in parts (render_pages is made of these; the live preview re-renders one
+// --- The site in parts (render_site is made of these; the live preview re-renders one
 // part at a time and then the pages that list every part) ---------------------------
 
 /// The search index as text, built entry by entry so that the index of a whole site is
 /// the concatenation of its parts' pieces (no need to serialise it all again when one
-/// part changes). Byte for byte what serialising the whole index at once gives.
+/// part changes).
+///
+/// search-index.js, at the site root, is a script the search page loads (a script tag
+/// works from file://, where fetch() does not):
+///
+///     // planc search index ...
+///     window.plancSearchIndex = {"version":2,"pages":[
+///     {"title":"...","url":"melton/2009-10/index.html","context":"...","text":"..."},
+///     {"title":...}
+///     ]};
+///
+/// one compact JSON object per line (`url` is relative to the site root and may end in
+/// "#id"; `text` has its white space squeezed), with '<' written as \u003c so no text
+/// can end a script.
 struct SearchIndexText {
-    std::string pretty;    ///< entries as in search-index.json (2-space indent, at depth 2), joined by ",\n"
-    std::string compact;   ///< entries compact, '<' escaped, joined by "," (the copy embedded in the page)
+    std::string text;  ///< the entries, each one line of compact JSON, joined by kBetween
     std::size_t entries = 0;
 
     void append(const std::vector<SearchEntry>& more);
     void append(const SearchIndexText& more);
-    /// search-index.json.
-    [[nodiscard]] std::string json_file() const;
-    /// The index embedded in the search page (never run: no '<' in it).
-    [[nodiscard]] std::string embedded() const;
+    /// search-index.js from pieces in site order (empty pieces are skipped).
+    [[nodiscard]] static std::string script_file(const std::vector<const SearchIndexText*>& in_order);
 
-    // The fixed text of the two around and between the entries: json_file() is kJsonBefore,
-    // the entries joined by kJsonBetween, kJsonAfter (kJsonEmpty without entries);
-    // embedded() likewise. The live preview serves the files as these pieces and each
-    // part's entries, without joining them.
-    static constexpr std::string_view kJsonBefore = "{\n  \"version\": 1,\n  \"pages\": [\n";
-    static constexpr std::string_view kJsonBetween = ",\n";
-    static constexpr std::string_view kJsonAfter = "\n  ]\n}\n";
-    static constexpr std::string_view kJsonEmpty = "{\n  \"version\": 1,\n  \"pages\": []\n}\n";
-    static constexpr std::string_view kEmbeddedBefore = "{\"version\":1,\"pages\":[";
-    static constexpr std::string_view kEmbeddedBetween = ",";
-    static constexpr std::string_view kEmbeddedAfter = "]}";
+    // The fixed text around and between the entries: script_file() is kBefore, the
+    // entries joined by kBetween, kAfter (kEmpty without entries). The live preview
+    // serves the file as these pieces and each part's text, without joining them.
+    static constexpr std::string_view kBefore =
+        "// planc search index, read by assets/site.js on search/index.html: one page or section a line.\n"
+        "window.plancSearchIndex = {\"version\":2,\"pages\":[\n";
+    static constexpr std::string_view kBetween = ",\n";
+    static constexpr std::string_view kAfter = "\n]};\n";
+    static constexpr std::string_view kEmpty =
+        "// planc search index, read by assets/site.js on search/index.html: one page or section a line.\n"
+        "window.plancSearchIndex = {\"version\":2,\"pages\":[]};\n";
 };
 
-/// What render_index_pages leaves for writing the search files: the search page laid out
-/// without its index, and the index entries of the pages that list everything.
+/// Appends `text` to `out` as a JSON string, quotes included: `"` and `\` escaped,
+/// control characters as \n, \t, ... or \u00XX, '<' as \u003c (harmless inside a
+/// script, "</script>" included), U+2028 and U+2029 as \u2028 and \u2029, and each
+/// invalid UTF-8 sequence replaced by U+FFFD. With `squeeze_space`, runs of spaces, tabs
+/// and line breaks become one space and none is kept at either end.
+void append_json_string(std::string& out, std::string_view text, bool squeeze_space = false);
+
+/// What render_index_pages leaves for writing the search files: the search page, and the
+/// index entries of the pages that list everything.
 struct SearchFrame {
     bool has_page = false;     ///< false when the page could not be laid out (reported)
-    std::string page_before;   ///< the search page's text up to where the index goes
-    std::string page_after;    ///< and after it
+    std::string page;          ///< search/index.html, which loads search-index.js
     SearchIndexText leading;   ///< entries of the pages written before every part (home)
     SearchIndexText trailing;  ///< entries of the site's own pages, after every part's
 };
@@ -115,14 +106,33 @@ SitePart render_document_part(SiteContext& site, const Partnership& p, const Doc
                               OutputSink& out);
 /// The pages that list every part, from the parts in site order (each partnership, then
 /// its documents): home, accessibility statement, 404 and sitemap; the search page is laid
-/// out and returned without its index, for write_search_files.
+/// out and returned, for write_search_files.
 SearchFrame render_index_pages(SiteContext& site, const std::vector<const SitePart*>& parts, OutputSink& out);
-/// search-index.json and the search page, from the frame and each part's entries in site order.
+/// search-index.js and the search page, from the frame and each part's entries in site order.
 void write_search_files(const SearchFrame& frame, const std::vector<const SearchIndexText*>& parts, OutputSink& out);
 /// Images and files from the content folders that pages link to (site path -> source).
 void copy_content_files(const std::map<std::string, std::string>& files, OutputSink& out);
 
-/// The link check of a site kept up to date file by file (check_site_links uses it for a
+/// What the link check needs of one HTML page: where its links go and which ids it has.
+/// Much smaller than the page, so a whole site's worth can be kept until every page
+/// is written.
+struct ScannedLinks {
+    std::vector<std::string> links;  ///< href, src and form action values, decoded, each once, in page order
+    std::vector<std::string> ids;    ///< every id on the page, sorted, each once
+    std::string base;                ///< <base href>, if any
+
+    [[nodiscard]] bool has_id(const std::string& id) const { return std::binary_search(ids.begin(), ids.end(), id); }
+    friend bool operator==(const ScannedLinks&, const ScannedLinks&) = default;
+};
+
+/// Reads the links and ids of a page planc wrote (a small tokenizer for its own HTML:
+/// tags and attributes, with <script> and <style> skipped). Safe on any thread.
+ScannedLinks scan_links(std::string_view html);
+
+/// True for the paths the link check reads as pages ("....html").
+bool is_html_path(std::string_view path);
+
+/// The link check of a site kept up to date file by file (render_site uses it for a
 /// whole site; the live preview for one part at a time). A page is scanned once when
 /// written; `check` looks again only at pages written since the last check and at the
 /// pages whose links reach a file added or removed, or a page whose ids changed.
@@ -135,6 +145,10 @@ public:
 
     /// A file written (again); HTML pages are scanned for their links and ids.
     void write(const std::string& path, std::string_view bytes);
+    /// A page written (again), already scanned (scan on worker threads, record here).
+    void write_page(const std::string& path, ScannedLinks scanned);
+    /// A file written that is not a page.
+    void write_file(const std::string& path);
     /// A file no longer in the site.
     void remove(const std::string& path);
     /// Checks what changed since the last call. `origins` says where links came from in the
@@ -161,17 +175,19 @@ void write_targets_page(SiteContext& site, const Partnership& p, const Document&
 /// The leaflet page; links to leaflet.pdf when `with_pdf`.
 void write_leaflet_page(SiteContext& site, const Partnership& p, const Document& d, bool with_pdf, OutputSink& out);
 void write_accessibility_page(SiteContext& site, OutputSink& out);
-/// Lays out the search page without its index (frame.page_before and page_after).
+/// Lays out the search page (frame.page).
 void layout_search_page(SiteContext& site, SearchFrame& frame);
 void write_not_found_page(SiteContext& site, OutputSink& out);
 /// sitemap.xml with absolute URLs, when the base URL is absolute.
 void write_sitemap(SiteContext& site, OutputSink& out);
 
 /// Makes leaflet.pdf beside each page given (site path -> HTML for printing), with
-/// weasyprint, loading the assets already written. Returns the PDFs made, by site
-/// path; failures are reported as diagnostics.
+/// weasyprint, which may load `resources` (site path -> bytes: the theme's assets and the
+/// content files). Returns the PDFs made, by site path; failures are reported as
+/// diagnostics.
 std::map<std::string, std::string> make_leaflet_pdfs(const std::map<std::string, std::string>& print_pages,
-                                                     const RecordingOutput& written, Diagnostics& diags);
+                                                     const std::map<std::string, std::string>& resources,
+                                                     Diagnostics& diags);
 /// True when the weasyprint program can be found on PATH.
 bool weasyprint_available();
 

@@ -1,12 +1,17 @@
-// The site as ordered steps: theme, assets, pages, search, sitemap, leaflet PDFs, and
-// the link check over everything written.
+// The site as ordered steps: theme, assets, every partnership's and document's pages (on
+// every core), then the pages that list them all, search, sitemap, leaflet PDFs, and the
+// link check over everything written.
 
 #include <boost/filesystem.hpp>
 
+#include <exception>
 #include <fstream>
+#include <mutex>
+#include <optional>
 #include <sstream>
 
 #include "planc/data_output.hpp"
+#include "planc/parallel.hpp"
 #include "render/pages.hpp"
 #include "render/site_paths.hpp"
 #include "render/theme.hpp"
@@ -119,56 +124,164 @@ SearchFrame render_index_pages(SiteContext& site, const std::vector<const SitePa
     return frame;
 }
 
-void RecordingOutput::write(const std::string& path, std::string_view bytes) {
-    inner_.write(path, bytes);
-    paths_.insert(path);
-    files_[path] = std::string(bytes);
+namespace {
+
+/// Where the parts of the site are written from, several threads at once: passes each
+/// file on to the real output and keeps what the link check needs of it (a page's links
+/// and ids, read on the writing thread), never the bytes, so memory stays small.
+class SiteWriter final : public OutputSink {
+public:
+    SiteWriter(OutputSink& out, SiteLinkCheck& links) : out_(out), links_(links) {}
+
+    void write(const std::string& path, std::string_view bytes) override {
+        std::optional<ScannedLinks> scanned;
+        if (is_html_path(path)) scanned = scan_links(bytes);
+        if (out_.concurrent_writes()) {
+            write_through(path, bytes);
+        } else {
+            std::lock_guard<std::mutex> lock(out_mutex_);
+            write_through(path, bytes);
+        }
+        std::lock_guard<std::mutex> lock(links_mutex_);
+        if (scanned)
+            links_.write_page(path, std::move(*scanned));
+        else
+            links_.write_file(path);
+    }
+    [[nodiscard]] bool concurrent_writes() const override { return true; }
+
+private:
+    /// Once one write has failed (a full disk), every later write fails with the same
+    /// error without touching the output: the build stops as soon as it can, whichever
+    /// thread is writing, and says why once.
+    void write_through(const std::string& path, std::string_view bytes) {
+        {
+            std::lock_guard<std::mutex> lock(error_mutex_);
+            if (first_error_) std::rethrow_exception(first_error_);
+        }
+        try {
+            out_.write(path, bytes);
+        } catch (...) {
+            std::lock_guard<std::mutex> lock(error_mutex_);
+            if (!first_error_) first_error_ = std::current_exception();
+            std::rethrow_exception(first_error_);
+        }
+    }
+
+    OutputSink& out_;
+    SiteLinkCheck& links_;
+    std::mutex out_mutex_;
+    std::mutex links_mutex_;
+    std::mutex error_mutex_;
+    std::exception_ptr first_error_;
+};
+
+/// One job of the parallel render: a partnership's own pages, or one document's.
+struct PartJob {
+    const Partnership* partnership = nullptr;
+    const Document* document = nullptr;  ///< null for the partnership's own pages
+};
+
+/// The jobs in site order: each partnership, then its documents.
+std::vector<PartJob> part_jobs(const Project& project) {
+    std::vector<PartJob> jobs;
+    for (const Partnership& p : project.partnerships) {
+        jobs.push_back({&p, nullptr});
+        for (const Document& d : p.documents) jobs.push_back({&p, &d});
+    }
+    return jobs;
 }
 
-void render_pages(const Project& project, RecordingOutput& out, Diagnostics& diags, const RenderOptions& options) {
+/// Adds findings made on several threads in part order, once each: every part reports a
+/// theme fault (an unknown template value) it meets, and the author needs it only once.
+void append_once(Diagnostics& into, const Diagnostics& from, std::set<std::string>& seen) {
+    for (const Diagnostic& d : from.items()) {
+        const Span& s = d.location.span;
+        std::string key = std::string(info(d.code).code) + '\n' + d.location.file + '\n' + std::to_string(s.line) +
+                          ':' + std::to_string(s.column) + '\n' + d.message;
+        if (seen.insert(key).second) into.add(d);
+    }
+}
+
+/// The bytes of the files the leaflet PDFs may load: the theme's assets and content files.
+std::map<std::string, std::string> print_resources(const Theme& theme,
+                                                   const std::map<std::string, std::string>& content_files) {
+    std::map<std::string, std::string> resources;
+    for (const ThemeAsset& a : theme.assets) resources.emplace(paths::kAssets + a.path, a.bytes);
+    for (const auto& [site_path, source] : content_files) {
+        std::ifstream in(source, std::ios::binary);
+        if (!in) continue;
+        std::ostringstream bytes;
+        bytes << in.rdbuf();
+        resources.emplace(site_path, bytes.str());
+    }
+    return resources;
+}
+
+}  // namespace
+
+void render_site(const Project& project, OutputSink& out, Diagnostics& diags, const RenderOptions& options) {
     if (site_name_clashes(project, diags)) return;
     Theme theme = load_theme(project.root, project.settings.theme, diags);
     if (diags.has_errors()) return;
-    SiteContext site{project, theme, diags, {}, {}, {}, {}, {}, {}};
-    copy_theme_assets(theme, out);
-
+    SiteLinkCheck links(project.settings.base_url);
+    SiteWriter writer(out, links);
+    copy_theme_assets(theme, writer);
     bool pdf = options.pdf && weasyprint_available();
-    std::vector<SitePart> parts;
-    for (const Partnership& p : project.partnerships) {
-        parts.push_back(render_partnership_part(site, p, out));
-        for (const Document& d : p.documents) parts.push_back(render_document_part(site, p, d, pdf, out));
-    }
+
+    // Every partnership's and document's pages on every core. Each job has its own
+    // context and findings, merged below in site order: the same site and the same
+    // findings as one thread gives.
+    std::vector<PartJob> jobs = part_jobs(project);
+    std::vector<SitePart> parts(jobs.size());
+    std::vector<Diagnostics> part_diags(jobs.size());
+    parallel_for(jobs.size(), [&](std::size_t i) {
+        const PartJob& job = jobs[i];
+        SiteContext site{project, theme, part_diags[i], {}, {}, {}, {}, {}, {}};
+        if (!job.document) {
+            parts[i] = render_partnership_part(site, *job.partnership, writer);
+            return;
+        }
+        write_document_data(*job.partnership, *job.document, writer);
+        parts[i] = render_document_part(site, *job.partnership, *job.document, pdf, writer);
+    });
+
+    Diagnostics page_diags;
+    std::set<std::string> seen;
     std::vector<const SitePart*> in_order;
     std::map<std::string, std::string> content_files;
     std::map<std::string, std::string> print_pages;
-    for (const SitePart& part : parts) {
+    std::map<std::string, Location> link_origins;
+    for (std::size_t i = 0; i < parts.size(); ++i) {
+        const SitePart& part = parts[i];
+        append_once(page_diags, part_diags[i], seen);
         in_order.push_back(&part);
         content_files.insert(part.content_files.begin(), part.content_files.end());
         print_pages.insert(part.print_pages.begin(), part.print_pages.end());
-        out.link_origins.insert(part.link_origins.begin(), part.link_origins.end());
+        link_origins.insert(part.link_origins.begin(), part.link_origins.end());
     }
-    SearchFrame search = render_index_pages(site, in_order, out);
+
+    Diagnostics index_diags;
+    SiteContext site{project, theme, index_diags, {}, {}, {}, {}, {}, {}};
+    SearchFrame search = render_index_pages(site, in_order, writer);
     std::vector<const SearchIndexText*> entries;
     for (const SitePart& part : parts) entries.push_back(&part.search);
-    write_search_files(search, entries, out);
+    write_search_files(search, entries, writer);
+    append_once(page_diags, index_diags, seen);
     content_files.insert(site.content_files.begin(), site.content_files.end());
-    out.link_origins.insert(site.link_origins.begin(), site.link_origins.end());
-    copy_content_files(content_files, out);
+    link_origins.insert(site.link_origins.begin(), site.link_origins.end());
+    copy_content_files(content_files, writer);
 
     if (pdf) {
-        for (const auto& [path, bytes] : make_leaflet_pdfs(print_pages, out, diags)) out.write(path, bytes);
+        std::map<std::string, std::string> pdfs =
+            make_leaflet_pdfs(print_pages, print_resources(theme, content_files), page_diags);
+        for (const auto& [path, bytes] : pdfs) writer.write(path, bytes);
     }
-}
-
-void render_site(const Project& project, OutputSink& out, Diagnostics& diags, const RenderOptions& options) {
-    RecordingOutput recorder(out);
-    for (const Partnership& partnership : project.partnerships)
-        for (const Document& doc : partnership.documents) write_document_data(partnership, doc, recorder);
-    Diagnostics page_diags;
-    render_pages(project, recorder, page_diags, options);
     bool failed = page_diags.has_errors();
     diags.append(page_diags);
-    if (!failed) check_site_links(recorder, project, diags);
+    if (failed) return;
+    links.check(link_origins);
+    links.report(diags);
 }
 
 }  // namespace planc

@@ -10,7 +10,8 @@
 //   <p>/<doc>/targets/index.html             every target of a plan
 //   <p>/<doc>/leaflet/index.html (+ .pdf)    the public summary leaflet
 //   <p>/<doc>/plan.json, targets.csv         open data (written by render_project)
-//   accessibility/index.html, search/index.html, search-index.json, 404.html, sitemap.xml
+//   accessibility/index.html, 404.html, sitemap.xml
+//   search/index.html, search-index.js       the search page and its index (a script it loads)
 //   assets/...                               the theme's CSS, scripts and images
 
 #include <string>
@@ -22,7 +23,7 @@ namespace planc::paths {
 inline const std::string kHome = "index.html";
 inline const std::string kAccessibility = "accessibility/index.html";
 inline const std::string kSearch = "search/index.html";
-inline const std::string kSearchIndex = "search-index.json";
+inline const std::string kSearchIndex = "search-index.js";
 inline const std::string kNotFound = "404.html";
 inline const std::string kSitemap = "sitemap.xml";
 inline const std::string kAssets = "assets/";

@@ -40,21 +40,22 @@ void SiteState::put_file(const std::string& path, std::string bytes) {
 void SiteState::put_search_files(const SearchFrame& frame) {
     using Text = std::shared_ptr<const std::string>;
     auto fixed = [](std::string_view text) { return std::make_shared<const std::string>(text); };
-    static const Text json_before = fixed(SearchIndexText::kJsonBefore);
-    static const Text json_between = fixed(SearchIndexText::kJsonBetween);
-    static const Text json_after = fixed(SearchIndexText::kJsonAfter);
-    static const Text json_empty = fixed(SearchIndexText::kJsonEmpty);
-    static const Text embedded_between = fixed(SearchIndexText::kEmbeddedBetween);
+    static const Text before = fixed(SearchIndexText::kBefore);
+    static const Text between = fixed(SearchIndexText::kBetween);
+    static const Text after = fixed(SearchIndexText::kAfter);
+    static const Text empty = fixed(SearchIndexText::kEmpty);
 
-    bool page_changed = frame.has_page != search_frame_.has_page ||
-                        frame.page_before != search_frame_.page_before ||
-                        frame.page_after != search_frame_.page_after;
     SitePart leading, trailing;
     leading.search = frame.leading;
     trailing.search = frame.trailing;
     keep_part(search_leading_, std::move(leading));
     keep_part(search_trailing_, std::move(trailing));
-    if (!page_changed && !search_changed_ && files_.count(paths::kSearchIndex)) return;
+    // The page holds no entries: it is one file like the others.
+    if (frame.has_page)
+        put_file(paths::kSearch, frame.page);
+    else
+        remove_file(paths::kSearch);
+    if (!search_changed_ && files_.count(paths::kSearchIndex)) return;
 
     // Every part's entries in site order, as render_index_pages lists the parts.
     std::vector<const RenderedPart*> in_order = {&search_leading_};
@@ -63,38 +64,20 @@ void SiteState::put_search_files(const SearchFrame& frame) {
         for (const Document& d : p.documents) in_order.push_back(&parts_[key_of(d)]);
     }
     in_order.push_back(&search_trailing_);
-    auto json = std::make_shared<SiteFile>();
-    auto page = std::make_shared<SiteFile>();
-    page->pieces.push_back(fixed(frame.page_before + std::string(SearchIndexText::kEmbeddedBefore)));
+    auto index = std::make_shared<SiteFile>();
     bool first = true;
     for (const RenderedPart* part : in_order) {
         if (part->search_entries == 0) continue;
-        json->pieces.push_back(first ? json_before : json_between);
-        json->pieces.push_back(part->search_pretty);
-        if (!first) page->pieces.push_back(embedded_between);
-        page->pieces.push_back(part->search_compact);
+        index->pieces.push_back(first ? before : between);
+        index->pieces.push_back(part->search_text);
         first = false;
     }
-    json->pieces.push_back(first ? json_empty : json_after);
-    page->pieces.push_back(fixed(std::string(SearchIndexText::kEmbeddedAfter) + frame.page_after));
-    for (const Text& piece : json->pieces) json->size += piece->size();
-    for (const Text& piece : page->pieces) page->size += piece->size();
+    index->pieces.push_back(first ? empty : after);
+    for (const Text& piece : index->pieces) index->size += piece->size();
 
     if (!files_.count(paths::kSearchIndex)) links_->write(paths::kSearchIndex, {});
-    files_[paths::kSearchIndex] = std::move(json);
+    files_[paths::kSearchIndex] = std::move(index);
     unpublished_.insert(paths::kSearchIndex);
-    if (frame.has_page) {
-        // The embedded index holds no tags: the link check needs the page around it only.
-        if (page_changed || !files_.count(paths::kSearch))
-            links_->write(paths::kSearch, frame.page_before + frame.page_after);
-        files_[paths::kSearch] = std::move(page);
-        unpublished_.insert(paths::kSearch);
-    } else {
-        remove_file(paths::kSearch);
-    }
-    search_frame_.has_page = frame.has_page;
-    search_frame_.page_before = frame.page_before;
-    search_frame_.page_after = frame.page_after;
     search_changed_ = false;
 }
 
@@ -121,10 +104,8 @@ void SiteState::keep_part(RenderedPart& slot, SitePart fresh) {
     origins_.insert(fresh.link_origins.begin(), fresh.link_origins.end());
     SearchIndexText search = std::move(fresh.search);
     fresh.search = SearchIndexText();
-    if (!slot.search_pretty || *slot.search_pretty != search.pretty ||
-        slot.search_entries != search.entries) {
-        slot.search_pretty = std::make_shared<const std::string>(std::move(search.pretty));
-        slot.search_compact = std::make_shared<const std::string>(std::move(search.compact));
+    if (!slot.search_text || *slot.search_text != search.text || slot.search_entries != search.entries) {
+        slot.search_text = std::make_shared<const std::string>(std::move(search.text));
         slot.search_entries = search.entries;
         search_changed_ = true;
     }

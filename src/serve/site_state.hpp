@@ -74,8 +74,7 @@ private:
         SitePart part;  ///< without its search entries: they are below, shared with the files served
         std::set<std::string> files;
         Diagnostics findings;
-        std::shared_ptr<const std::string> search_pretty;
-        std::shared_ptr<const std::string> search_compact;
+        std::shared_ptr<const std::string> search_text;  ///< its piece of search-index.js
         std::size_t search_entries = 0;
     };
     class PartOutput;
@@ -99,7 +98,7 @@ private:
     void store(RenderedPart& slot, PartOutput& out, Rebuild& r);
     /// Keeps what a part gave the site: link origins, search entries, content files.
     void keep_part(RenderedPart& slot, SitePart fresh);
-    /// search-index.json and the search page, as pieces: the frame and every part's entries.
+    /// The search page, and search-index.js as pieces: the fixed text and every part's entries.
     void put_search_files(const SearchFrame& frame);
     void put_file(const std::string& path, std::string bytes);
     void remove_file(const std::string& path);
@@ -155,7 +154,6 @@ private:
     bool renderable_ = false;
     std::map<std::string, RenderedPart> parts_;  ///< by key_of()
     RenderedPart index_;
-    SearchFrame search_frame_;                       ///< the search page as last laid out (without entries)
     RenderedPart search_leading_, search_trailing_;  ///< the index pages' own search entries
     bool search_changed_ = false;  ///< some part's search entries changed since the files were put together
     RenderedPart theme_assets_;

@@ -54,6 +54,15 @@ add_test(NAME leaflet_pdf_pages
 set_tests_properties(leaflet_pdf_pages PROPERTIES
   FIXTURES_REQUIRED planc_site SKIP_RETURN_CODE 77 TIMEOUT 120 LABELS browser)
 
+# Search used for real: search/index.html?q=burglary from file:// and from a local
+# server of the built site, typing into the form, the page without its index, and the
+# same search on `planc serve` of the seeds.
+add_test(NAME site_search
+  COMMAND ${PLANC_NODE} ${PLANC_GATES_DIR}/search.mjs ${PLANC_GATES_SITE}
+          --planc $<TARGET_FILE:planc> --project ${CMAKE_SOURCE_DIR})
+set_tests_properties(site_search PROPERTIES
+  FIXTURES_REQUIRED planc_site TIMEOUT 180 LABELS browser)
+
 # Self-tests: each gate must fail on the planted faults and name them.
 set(PLANC_EXPECT_FAILURE ${PLANC_BASH} ${PLANC_GATES_DIR}/expect-failure.sh)
 add_test(NAME gates_selftest_axe
@@ -75,5 +84,12 @@ add_test(NAME gates_selftest_deterministic
           -- ${PLANC_BASH} ${PLANC_GATES_DIR}/deterministic.sh
              ${PLANC_GATES_DIR}/fixtures/nondeterministic-planc.sh ${CMAKE_SOURCE_DIR}
              ${CMAKE_BINARY_DIR}/browser/deterministic-selftest)
+# A word no plan has: the search gate must say it found nothing.
+add_test(NAME gates_selftest_search
+  COMMAND ${PLANC_EXPECT_FAILURE} "FAIL  file://  search/index.html?q=zzplanted"
+          "FAIL  served   search/index.html?q=zzplanted" "no results for"
+          -- ${PLANC_NODE} ${PLANC_GATES_DIR}/search.mjs ${PLANC_GATES_SITE} --query zzplanted)
+set_tests_properties(gates_selftest_search PROPERTIES
+  FIXTURES_REQUIRED planc_site TIMEOUT 120 LABELS browser)
 set_tests_properties(gates_selftest_axe gates_selftest_vnu gates_selftest_leaflet
                      gates_selftest_deterministic PROPERTIES TIMEOUT 120 LABELS browser)

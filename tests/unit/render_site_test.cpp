@@ -4,6 +4,7 @@
 
 #include <catch2/catch.hpp>
 
+#include <nlohmann/json.hpp>
 #include <regex>
 
 #include "planc/load.hpp"
@@ -29,7 +30,7 @@ TEST_CASE("every page of a plan is written where the URL layout says", "[render]
           "testshire/2009-10/priority-1-tackling-anti-social-behaviour/index.html",
           "testshire/2009-10/priority-2-safer-roads/index.html", "testshire/2009-10/targets/index.html",
           "testshire/2009-10/leaflet/index.html", "testshire/2009-10/plan.json", "testshire/2009-10/targets.csv",
-          "accessibility/index.html", "search/index.html", "search-index.json", "404.html", "sitemap.xml",
+          "accessibility/index.html", "search/index.html", "search-index.js", "404.html", "sitemap.xml",
           "assets/site.css", "assets/site.js", "assets/leaflet.css"}) {
         INFO(path);
         CHECK(files.count(path) == 1);
@@ -206,16 +207,171 @@ TEST_CASE("the home page lists documents newest first and searches with a GET fo
     CHECK(home.find("name=\"q\"") != std::string::npos);
 }
 
-TEST_CASE("search: an index written at build time and a page that works without scripts", "[render]") {
+namespace {
+
+/// The JSON inside search-index.js: what window.plancSearchIndex is set to.
+nlohmann::json search_index_json(const std::string& script) {
+    std::string_view before = SearchIndexText::kBefore.substr(0, SearchIndexText::kBefore.find('{'));
+    REQUIRE(script.rfind(before, 0) == 0);
+    REQUIRE(script.size() >= before.size() + 2);
+    REQUIRE(script.compare(script.size() - 2, 2, ";\n") == 0);
+    return nlohmann::json::parse(script.substr(before.size(), script.size() - before.size() - 2));
+}
+
+}  // namespace
+
+TEST_CASE("search: an index script written at build time and a page that works without scripts", "[render]") {
     Diagnostics diags;
     auto files = render(make_project({{"2009-10", kPlan}}), diags);
-    const std::string& index = files.at("search-index.json");
-    CHECK(index.find("\"url\": \"testshire/2009-10/priority-1-tackling-anti-social-behaviour/index.html\"") !=
+    CHECK(files.count("search-index.json") == 0);
+    const std::string& script = files.at("search-index.js");
+    CHECK(script.find("window.plancSearchIndex = {\"version\":2,\"pages\":[\n{\"title\":") != std::string::npos);
+    CHECK(script.find("\"url\":\"testshire/2009-10/priority-1-tackling-anti-social-behaviour/index.html\"") !=
           std::string::npos);
+    nlohmann::json index = search_index_json(script);
+    CHECK(index["version"] == 2);
+    REQUIRE(index["pages"].size() > 5);
+    // One entry a line, so a change to one page changes few lines of the file.
+    CHECK(static_cast<std::size_t>(count(script, "\n")) == index["pages"].size() + 3);
+    bool found_priority = false;
+    for (const auto& page : index["pages"]) {
+        CHECK(page.size() == 4);
+        std::string text = page["text"];
+        CHECK(text.find("  ") == std::string::npos);  // white space squeezed
+        CHECK(text.find('\n') == std::string::npos);
+        if (page["url"] == "testshire/2009-10/priority-1-tackling-anti-social-behaviour/index.html") {
+            found_priority = true;
+            CHECK(page["title"] == "Priority 1: Tackling anti-social behaviour");
+            CHECK(page["context"] == "Testshire Community Safety Partnership: Community Safety Plan 2009/10");
+        }
+    }
+    CHECK(found_priority);
+
+    // The page is small: it loads the index (before the theme's script, both deferred) and
+    // holds none of it.
     const std::string& page = files.at("search/index.html");
-    CHECK(page.find("<script type=\"application/json\" id=\"search-data\">") != std::string::npos);
+    CHECK(page.find("search-data") == std::string::npos);
+    CHECK(page.find("Tackling anti-social behaviour") == std::string::npos);
+    std::size_t index_tag = page.find("<script src=\"../search-index.js\" defer=\"defer\"></script>");
+    std::size_t site_tag = page.find("<script src=\"../assets/site.js\" defer=\"defer\"></script>");
+    CHECK(index_tag != std::string::npos);
+    CHECK(index_tag < site_tag);
+    CHECK(site_tag < page.find("</head>"));
     CHECK(page.find("Search needs JavaScript") != std::string::npos);
     CHECK(page.find("href=\"../index.html#partnerships\"") != std::string::npos);
+    CHECK(page.find("<form class=\"search-form\" action=\"index.html\" method=\"get\" role=\"search\">") !=
+          std::string::npos);
+    // No other page loads the index.
+    for (const auto& [path, bytes] : files) {
+        if (path == "search/index.html" || !is_page(path)) continue;
+        INFO(path);
+        CHECK(bytes.find("search-index.js") == std::string::npos);
+    }
+}
+
+TEST_CASE("search: a site without entries still has an index script that sets the index", "[render]") {
+    CHECK(SearchIndexText::script_file({}) == std::string(SearchIndexText::kEmpty));
+    SearchIndexText nothing;
+    CHECK(search_index_json(SearchIndexText::script_file({&nothing, &nothing}))["pages"].empty());
+}
+
+TEST_CASE("search: the index is the concatenation of its pieces", "[render]") {
+    SearchIndexText a, b, c, whole;
+    a.append({{"A", "a/index.html", "ctx", "one"}});
+    c.append({{"C", "c/index.html", "ctx", "three"}, {"D", "d/index.html#x", "", ""}});
+    whole.append(a);
+    whole.append(b);
+    whole.append(c);
+    CHECK(whole.entries == 3);
+    std::string joined = SearchIndexText::script_file({&a, &b, &c});
+    CHECK(joined == SearchIndexText::script_file({&whole}));
+    CHECK(joined == std::string(SearchIndexText::kBefore) + a.text + std::string(SearchIndexText::kBetween) +
+                        c.text + std::string(SearchIndexText::kAfter));
+    nlohmann::json index = search_index_json(joined);
+    REQUIRE(index["pages"].size() == 3);
+    CHECK(index["pages"][2] == nlohmann::json{{"title", "D"}, {"url", "d/index.html#x"}, {"context", ""}, {"text", ""}});
+}
+
+TEST_CASE("search: the index's JSON strings are escaped by hand, correctly", "[render]") {
+    auto escaped = [](std::string_view text, bool squeeze = false) {
+        std::string out;
+        append_json_string(out, text, squeeze);
+        return out;
+    };
+    CHECK(escaped("") == "\"\"");
+    CHECK(escaped("plain text, 5% & more") == "\"plain text, 5% & more\"");
+    CHECK(escaped("say \"hi\"") == R"("say \"hi\"")");
+    CHECK(escaped("C:\\dir\\") == R"("C:\\dir\\")");
+    CHECK(escaped("a\nb\tc\rd\be\ff") == R"("a\nb\tc\rd\be\ff")");
+    CHECK(escaped(std::string_view("\x00\x01\x1f\x7f", 4)) == "\"\\u0000\\u0001\\u001f\x7f\"");
+    // A stray end tag or comment cannot end the script or the page around it.
+    CHECK(escaped("</script><script>alert(1)</script>") ==
+          R"("\u003c/script>\u003cscript>alert(1)\u003c/script>")");
+    CHECK(escaped("<!-- x") == R"("\u003c!-- x")");
+    // Valid UTF-8 is kept as it is; U+2028 and U+2029 are escaped for older JavaScript.
+    CHECK(escaped("£5 – café ☂ 𝄞") == "\"£5 – café ☂ 𝄞\"");
+    CHECK(escaped("a\u2028b\u2029c") == R"("a\u2028b\u2029c")");
+    // Each invalid UTF-8 sequence becomes one U+FFFD, and the bytes after it are read again.
+    CHECK(escaped("a\xff" "b") == "\"a\xEF\xBF\xBD" "b\"");
+    CHECK(escaped("\xC3(") == "\"\xEF\xBF\xBD(\"");                          // truncated, then ASCII
+    CHECK(escaped("\xE2\x82") == "\"\xEF\xBF\xBD\"");                       // truncated at the end
+    CHECK(escaped("\xE0\x80\x80") == "\"\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD\"");  // overlong
+    CHECK(escaped("\xED\xA0\x80") == "\"\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD\"");  // a surrogate
+    CHECK(escaped("\xF4\x90\x80\x80") == "\"\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD\"");  // > U+10FFFF
+    CHECK(escaped("\xC0\xAF\"") == "\"\xEF\xBF\xBD\xEF\xBF\xBD\\\"\"");
+    // Squeezing: runs of white space are one space, none at either end; other controls stay.
+    CHECK(escaped("  Burglary \n\n fell\t\r by\f 5%  \n", true) == R"("Burglary fell by\f 5%")");
+    CHECK(escaped(" \n\t ", true) == "\"\"");
+    CHECK(escaped("\xC3 \n x", true) == "\"\xEF\xBF\xBD x\"");
+    CHECK(escaped("a \"b\"  <c>", true) == R"("a \"b\" \u003cc>")");
+
+    // Whatever the bytes, the result is JSON that reads back as nlohmann's replacement of
+    // invalid UTF-8 gives (as the index was written before), less the squeezed spaces.
+    std::uint32_t seed = 12345;
+    auto next = [&seed] {
+        seed = seed * 1664525u + 1013904223u;
+        return seed >> 24;
+    };
+    const unsigned char interesting[] = {'"', '\\', '<', '/', ' ', ' ', ' ', '\n', '\t', '\r', 'a', 'b', 0x00, 0x1f, 0x7f,
+                                         0x80, 0xbf, 0xc2, 0xc3, 0xdf, 0xe0, 0xe2, 0xed, 0xef,
+                                         0xf0, 0xf4, 0xf5, 0xff, 0x90, 0xa0, 0xa8};
+    for (int round = 0; round < 5000; ++round) {
+        std::string bytes;
+        std::size_t length = next() % 12;
+        for (std::size_t i = 0; i < length; ++i)
+            bytes += static_cast<char>(next() % 2 ? interesting[next() % sizeof interesting] : next());
+        std::string hex;
+        for (char ch : bytes) hex += "0123456789abcdef"[(ch >> 4) & 0xF], hex += "0123456789abcdef"[ch & 0xF], hex += ' ';
+        INFO(hex);
+        std::string expected = nlohmann::json::parse(
+            nlohmann::json(bytes).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace)).get<std::string>();
+        std::string out;
+        append_json_string(out, bytes);
+        CHECK(out.find('<') == std::string::npos);
+        CHECK(out.find('\n') == std::string::npos);
+        CHECK(nlohmann::json::parse(out).get<std::string>() == expected);
+        // Squeezed: as the white space squeezing of the text before (runs of ' ', '\n',
+        // '\t', '\r' to one space, none at either end), then the same replacement.
+        std::string squeezed;
+        bool space = false;
+        for (char ch : bytes) {
+            if (ch == ' ' || ch == '\n' || ch == '\t' || ch == '\r') {
+                space = !squeezed.empty();
+                continue;
+            }
+            if (space) squeezed += ' ';
+            space = false;
+            squeezed += ch;
+        }
+        expected = nlohmann::json::parse(
+            nlohmann::json(squeezed).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace)).get<std::string>();
+        out.clear();
+        append_json_string(out, bytes, true);
+        CHECK(nlohmann::json::parse(out).get<std::string>() == expected);
+    }
+    std::string out;
+    append_json_string(out, "x</script>y");
+    CHECK(nlohmann::json::parse(out).get<std::string>() == "x</script>y");
 }
 
 TEST_CASE("the sitemap lists pages with absolute URLs from base_url", "[render]") {

@@ -392,7 +392,7 @@ TEST_CASE("serve: each kind of file has its content type", "[serve]") {
     CHECK(content_type("index.html") == "text/html; charset=utf-8");
     CHECK(content_type("assets/site.css") == "text/css; charset=utf-8");
     CHECK(content_type("assets/site.js") == "text/javascript; charset=utf-8");
-    CHECK(content_type("search-index.json") == "application/json");
+    CHECK(content_type("search-index.js") == "text/javascript; charset=utf-8");
     CHECK(content_type("melton/2009-10/targets.csv-metadata.json") == "application/json");
     CHECK(content_type("melton/2009-10/targets.csv") == "text/csv; charset=utf-8");
     CHECK(content_type("melton/logo.svg") == "image/svg+xml");
@@ -452,7 +452,7 @@ TEST_CASE("serve: pages come from memory with their content types; HEAD; folders
     };
     for (const Expect& e : {Expect{"/assets/site.css", "text/css; charset=utf-8"},
                             Expect{"/assets/site.js", "text/javascript; charset=utf-8"},
-                            Expect{"/search-index.json", "application/json"},
+                            Expect{"/search-index.js", "text/javascript; charset=utf-8"},
                             Expect{"/melton/2009-10/targets.csv", "text/csv; charset=utf-8"},
                             Expect{"/sitemap.xml", "application/xml"}}) {
         INFO(e.target);
@@ -583,7 +583,7 @@ TEST_CASE("serve: saving a plan reloads the open page, which shows the new text"
     std::vector<std::string> pages = data["pages"];
     CAPTURE(pages);
     for (const char* page :
-         {"melton/2009-10/index.html", "melton/index.html", "index.html", "search-index.json"})
+         {"melton/2009-10/index.html", "melton/index.html", "index.html", "search-index.js"})
         CHECK(std::find(pages.begin(), pages.end(), page) != pages.end());
     // The other document of the partnership is not touched.
     for (const std::string& page : pages) CHECK(page.rfind("melton/2020-03-scrutiny/", 0) != 0);
@@ -790,17 +790,66 @@ TEST_CASE("serve: a broken document is not published, and the rebuild after the 
     require_same_site(state.published()->all(), full_render(project.root()));
 }
 
-TEST_CASE("serve: the search index made from parts is what serialising it whole gives", "[serve]") {
+TEST_CASE("serve: the search index made from parts is what writing it whole gives", "[serve]") {
     TempProject project;
     auto files = full_render(project.root());
-    const std::string& index = files.at("search-index.json");
-    // Parsed and written again the one way planc writes JSON: the same bytes.
-    CHECK(dump_json(nlohmann::ordered_json::parse(index)) == index);
+    const std::string& script = files.at("search-index.js");
+    CHECK(files.count("search-index.json") == 0);
+    // The entries of every part, joined: the same bytes as the index of the whole site's
+    // entries written in one go.
+    Diagnostics diags;
+    Project loaded = load_project(project.root(), diags);
+    Theme theme = load_theme(loaded.root, loaded.settings.theme, diags);
+    SiteContext site{loaded, theme, diags, {}, {}, {}, {}, {}, {}};
+    MemoryOutput out;
+    std::vector<SitePart> parts;
+    std::vector<SearchEntry> every_entry;
+    for (const Partnership& p : loaded.partnerships) {
+        parts.push_back(render_partnership_part(site, p, out));
+        for (const Document& d : p.documents) parts.push_back(render_document_part(site, p, d, false, out));
+    }
+    std::vector<const SitePart*> in_order;
+    for (const SitePart& part : parts) in_order.push_back(&part);
+    SearchFrame frame = render_index_pages(site, in_order, out);
+    std::vector<const SearchIndexText*> pieces = {&frame.leading};
+    for (const SitePart& part : parts) pieces.push_back(&part.search);
+    pieces.push_back(&frame.trailing);
+    CHECK(SearchIndexText::script_file(pieces) == script);
+    std::size_t entries = 0;
+    for (const SearchIndexText* piece : pieces) entries += piece->entries;
+    // One entry a line, each a JSON object; the whole is the JSON the script sets.
+    std::string_view before = SearchIndexText::kBefore;
+    REQUIRE(script.rfind(before, 0) == 0);
+    std::string json = script.substr(before.find('{'));
+    json = json.substr(0, json.size() - 2);  // ";\n"
+    auto index = nlohmann::ordered_json::parse(json);
+    CHECK(index["version"] == 2);
+    CHECK(index["pages"].size() == entries);
+    CHECK(static_cast<std::size_t>(std::count(script.begin(), script.end(), '\n')) == entries + 3);
+    // The search page holds no entries; it loads the script.
     const std::string& page = files.at("search/index.html");
-    std::string embedded = page.substr(page.find("id=\"search-data\">") + 17);
-    embedded = embedded.substr(0, embedded.find("</script>"));
-    CHECK(nlohmann::ordered_json::parse(embedded) == nlohmann::ordered_json::parse(index));
-    CHECK(nlohmann::ordered_json::parse(embedded).dump() == embedded);  // no '<' in the seeds' text
+    CHECK(contains(page, "<script src=\"../search-index.js\" defer=\"defer\"></script>"));
+    CHECK(page.size() < 8000);
+}
+
+TEST_CASE("serve: the preview serves search-index.js from each part's piece, kept up to date", "[serve]") {
+    TempProject project;
+    serve::SiteState state(project.root());
+    REQUIRE(state.build_everything().published);
+    auto served = [&](const char* path) { return state.published()->all().at(path)->text(); };
+    std::string before = served("search-index.js");
+    CHECK(state.published()->all().at("search-index.js")->pieces.size() > 3);
+    project.edit(kPlan, kTitle, "title: \"Melton plan </script> edited\"");
+    serve::Rebuild edited = state.apply(changed({kPlan}));
+    REQUIRE(edited.published);
+    CHECK(std::find(edited.changed.begin(), edited.changed.end(), "search-index.js") != edited.changed.end());
+    std::string after = served("search-index.js");
+    CHECK(after != before);
+    CHECK(contains(after, "Melton plan \\u003c/script> edited"));
+    CHECK_FALSE(contains(after, "</script>"));
+    auto full = full_render(project.root());
+    CHECK(after == full.at("search-index.js"));
+    CHECK(served("search/index.html") == full.at("search/index.html"));
 }
 
 // --- planc build and the planc serve command -------------------------------------------

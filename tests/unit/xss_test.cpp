@@ -162,6 +162,12 @@ std::size_t check_pages(const Rendered& r, const std::string& payload) {
     std::size_t pages = 0;
     std::vector<std::string> tags = payload_tags(payload);
     for (const auto& [path, bytes] : r.files) {
+        if (path == "search-index.js") {
+            // The search index script: author text in JSON strings, no '<' at all, so it
+            // cannot end a script or open markup wherever it is put.
+            INFO("payload: " << payload);
+            CHECK(bytes.find('<') == std::string::npos);
+        }
         if (path.size() < 5 || path.compare(path.size() - 5, 5, ".html") != 0) continue;
         ++pages;
         INFO("payload: " << payload);
@@ -181,6 +187,9 @@ TEST_CASE("the safety scanner finds what it must find", "[xss]") {
     using safety::find_unsafe_markup;
     CHECK(find_unsafe_markup("<p>a &lt;script&gt; b</p>") == "");
     CHECK(find_unsafe_markup("<script src=\"../assets/site.js\" defer=\"defer\"></script>") == "");
+    CHECK(find_unsafe_markup("<script src=\"../search-index.js\" defer=\"defer\"></script>") == "");
+    CHECK(find_unsafe_markup("<script src=\"https://evil.example/search-index.js\"></script>") != "");
+    CHECK(find_unsafe_markup("<script src=\"../evil/search-index.js\"></script>") != "");
     CHECK(find_unsafe_markup("<script>alert(1)</script>") != "");
     CHECK(find_unsafe_markup("<script src=\"https://evil.example/assets/site.js\"></script>") != "");
     CHECK(find_unsafe_markup("<img src=\"x\" onerror=\"alert(1)\">") != "");

@@ -60,14 +60,20 @@
   updateScrollBoxes();
   window.addEventListener('resize', updateScrollBoxes);
 
-  /* --- Search: the index is embedded in the search page as JSON --------------------- */
+  /* --- Search: search-index.js (loaded before this script, on the search page only)
+     sets window.plancSearchIndex = {"version": 2, "pages": [{title, url, context, text}]} */
 
-  var data = document.getElementById('search-data');
   var results = document.getElementById('search-results');
   var status = document.getElementById('search-status');
-  if (!data || !results || !status) return;
-  var index;
-  try { index = JSON.parse(data.textContent).pages || []; } catch (e) { return; }
+  if (!results || !status) return;
+  var loaded = window.plancSearchIndex;
+  var index = loaded && loaded.pages;
+  if (!Array.isArray(index)) {
+    // No index: show the note the page has for browsers without scripts.
+    var note = status.querySelector('.search-status__no-script');
+    if (note) note.classList.remove('search-status__no-script');
+    return;
+  }
   var input = document.getElementById('search-input');
   var query = (new URLSearchParams(window.location.search).get('q') || '').trim();
   if (input) input.value = query;

@@ -1,0 +1,285 @@
+// Search gate: the site's search, used for real in headless Debian Chromium. The search
+// page loads search-index.js with a script tag (so it works from file:// as well as from
+// a server) and assets/site.js lists what matches.
+//
+//   node search.mjs SITE [--query WORD] [--planc PLANC --project DIR]
+//
+// Checks, each printed as ok or FAIL:
+//   - search/index.html is small and holds no index; search-index.js sets window.plancSearchIndex;
+//   - search/index.html?q=WORD (default "burglary") lists results, from file:// and from a
+//     local HTTP server of SITE, each linking to a page that is there;
+//   - typing words into the form and pressing Search (a GET form) lists results;
+//   - when search-index.js does not load, the page says search is not working;
+//   - with --planc and --project: the same search on `planc serve PROJECT` (the live preview).
+// Fails on any uncaught script error and on any request to another host.
+
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import http from 'node:http';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { guardedContext, launch } from './browser.mjs';
+
+const TYPES = {
+    '.html': 'text/html; charset=utf-8',
+    '.css': 'text/css; charset=utf-8',
+    '.js': 'text/javascript; charset=utf-8',
+    '.json': 'application/json',
+    '.svg': 'image/svg+xml',
+    '.png': 'image/png',
+    '.xml': 'application/xml',
+};
+
+function parseArgs(argv) {
+    const args = { site: null, query: 'burglary', planc: null, project: null };
+    for (let i = 0; i < argv.length; i++) {
+        if (argv[i] === '--query') args.query = argv[++i];
+        else if (argv[i] === '--planc') args.planc = argv[++i];
+        else if (argv[i] === '--project') args.project = argv[++i];
+        else if (!args.site) args.site = argv[i];
+        else throw new Error(`unexpected argument: ${argv[i]}`);
+    }
+    if (!args.site) throw new Error('usage: node search.mjs SITE [--query WORD] [--planc PLANC --project DIR]');
+    return args;
+}
+
+/// The file of SITE a URL path names ("/a/" -> a/index.html), or null when it is not there.
+function siteFile(root, urlPath) {
+    let rel = decodeURIComponent(urlPath);
+    if (rel.endsWith('/')) rel += 'index.html';
+    const file = path.join(root, path.normalize(rel).replace(/^(\.\.[/\\])+/, ''));
+    if (!file.startsWith(root + path.sep)) return null;
+    return fs.existsSync(file) && fs.statSync(file).isFile() ? file : null;
+}
+
+/// A plain static server of SITE on 127.0.0.1 (any free port).
+function serveFolder(root) {
+    const server = http.createServer((req, res) => {
+        const file = siteFile(root, new URL(req.url, 'http://localhost').pathname);
+        if (!file) {
+            res.writeHead(404, { 'content-type': 'text/plain' });
+            res.end('not found');
+            return;
+        }
+        res.writeHead(200, { 'content-type': TYPES[path.extname(file)] || 'application/octet-stream' });
+        res.end(fs.readFileSync(file));
+    });
+    return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
+}
+
+/// Starts `planc serve PROJECT --port 0`; resolves to { child, base } once it listens.
+function startPreview(planc, project) {
+    return new Promise((resolve, reject) => {
+        const child = spawn(planc, ['serve', project, '--port', '0'], { stdio: ['ignore', 'ignore', 'pipe'] });
+        let log = '';
+        const timer = setTimeout(() => {
+            child.kill('SIGTERM');
+            reject(new Error(`planc serve did not say where it listens within 60 s:\n${log}`));
+        }, 60_000);
+        child.stderr.on('data', (chunk) => {
+            log += chunk;
+            const m = log.match(/at (http:\/\/127\.0\.0\.1:\d+\/)/);
+            if (m) {
+                clearTimeout(timer);
+                resolve({ child, base: m[1] });
+            }
+        });
+        child.on('exit', (code) => {
+            clearTimeout(timer);
+            reject(new Error(`planc serve exited (${code}):\n${log}`));
+        });
+    });
+}
+
+/// What the search page shows once its scripts have run.
+async function readResults(tab) {
+    return tab.evaluate(() => {
+        const note = [...document.querySelectorAll('#search-status p')].find((p) => /needs JavaScript/.test(p.textContent));
+        return {
+            status: (document.getElementById('search-status')?.innerText || '').trim(),
+            noteVisible: !!note && note.offsetParent !== null && getComputedStyle(note).display !== 'none',
+            input: document.getElementById('search-input')?.value ?? null,
+            results: [...document.querySelectorAll('#search-results > li')].map((li) => ({
+                href: li.querySelector('a')?.href || '',
+                title: li.querySelector('.search-results__title')?.textContent || '',
+                text: li.textContent,
+            })),
+        };
+    });
+}
+
+/// Problems with the results shown for `query`; `exists(href)` says whether a link's page is there.
+function resultProblems(shown, query, exists) {
+    const problems = [];
+    const words = query.toLowerCase().split(/\s+/).filter(Boolean);
+    if (shown.input !== query) problems.push(`the search box holds ${JSON.stringify(shown.input)}, not the query`);
+    if (shown.noteVisible) problems.push(`the "search is not working" note is shown: ${shown.status}`);
+    const m = shown.status.match(/^(\d+) results? for \u201c(.*)\u201d/);
+    if (shown.results.length === 0 || !m) {
+        problems.push(`no results for \u201c${query}\u201d (status: ${JSON.stringify(shown.status)})`);
+        return problems;
+    }
+    if (m[2] !== query) problems.push(`the status names ${JSON.stringify(m[2])}, not the query`);
+    if (shown.results.length !== Math.min(Number(m[1]), 50)) {
+        problems.push(`the status says ${m[1]} results but ${shown.results.length} are listed`);
+    }
+    if (!shown.results.some((r) => words.every((w) => r.text.toLowerCase().includes(w)))) {
+        problems.push(`no result shows the words searched for`);
+    }
+    for (const r of shown.results) {
+        if (!r.href || !exists(r.href)) problems.push(`result "${r.title}" links to a page that is not there: ${r.href}`);
+    }
+    return problems;
+}
+
+async function main() {
+    const args = parseArgs(process.argv.slice(2));
+    const site = path.resolve(args.site);
+    let passed = 0;
+    let failed = 0;
+    const report = (name, problems) => {
+        if (problems.length === 0) {
+            passed++;
+            console.log(`ok    ${name}`);
+        } else {
+            failed++;
+            console.log(`FAIL  ${name}`);
+            for (const p of [...new Set(problems)]) console.log(`        ${p}`);
+        }
+    };
+
+    // The files.
+    const pageFile = path.join(site, 'search', 'index.html');
+    const indexFile = path.join(site, 'search-index.js');
+    const fileProblems = [];
+    if (!fs.existsSync(pageFile)) fileProblems.push('search/index.html is missing');
+    if (!fs.existsSync(indexFile)) fileProblems.push('search-index.js is missing');
+    if (fileProblems.length === 0) {
+        const page = fs.readFileSync(pageFile, 'utf8');
+        if (page.length > 100_000) fileProblems.push(`search/index.html is ${page.length} bytes: the index is in it`);
+        if (!/<script src="\.\.\/search-index\.js" defer(="defer")?><\/script>\s*<script src="\.\.\/assets\/site\.js"/.test(page)) {
+            fileProblems.push('search/index.html does not load ../search-index.js just before ../assets/site.js');
+        }
+        const script = fs.readFileSync(indexFile, 'utf8');
+        const sandbox = {};
+        try {
+            new Function('window', script)(sandbox);
+            const pages = sandbox.plancSearchIndex?.pages;
+            if (!Array.isArray(pages) || pages.length === 0) fileProblems.push('search-index.js sets no pages');
+            else if (sandbox.plancSearchIndex.version !== 2) fileProblems.push('search-index.js is not version 2');
+        } catch (e) {
+            fileProblems.push(`search-index.js does not run: ${e.message}`);
+        }
+    }
+    report('search/index.html and search-index.js', fileProblems);
+    if (fileProblems.some((p) => p.endsWith('missing'))) {
+        console.log(`search: ${passed} passed, ${failed} failed`);
+        return 1;
+    }
+
+    const browser = await launch();
+    const { context, blocked } = await guardedContext(browser);
+    const server = await serveFolder(site);
+    const served = `http://127.0.0.1:${server.address().port}/`;
+    const q = encodeURIComponent(args.query).replace(/%20/g, '+');
+    const fileExists = (href) => {
+        const u = new URL(href);
+        return u.protocol === 'file:' && fs.existsSync(fileURLToPath(u));
+    };
+    const servedExists = (base) => (href) => {
+        const u = new URL(href);
+        return href.startsWith(base) && siteFile(site, u.pathname) !== null;
+    };
+
+    /// Opens a page, lets its scripts run and returns { shown, errors }.
+    const open = async (url, prepare = null, act = null) => {
+        const tab = await context.newPage();
+        const errors = [];
+        tab.on('pageerror', (e) => errors.push(`script error: ${e.message}`));
+        try {
+            if (prepare) await prepare(tab);
+            await tab.goto(url, { waitUntil: 'load', timeout: 30_000 });
+            if (act) await act(tab);
+            return { shown: await readResults(tab), errors };
+        } finally {
+            await tab.close();
+        }
+    };
+    const search = async (name, url, exists) => {
+        try {
+            const { shown, errors } = await open(url);
+            report(name, [...errors, ...resultProblems(shown, args.query, exists)]);
+        } catch (e) {
+            report(name, [`could not test the page: ${e.message.split('\n')[0]}`]);
+        }
+    };
+
+    let preview = null;
+    try {
+        await search(`file://  search/index.html?q=${q}`, `${pathToFileURL(pageFile).href}?q=${q}`, fileExists);
+        await search(`served   search/index.html?q=${q}`, `${served}search/index.html?q=${q}`, servedExists(served));
+
+        // A resident types into the box on the home page and presses Search.
+        const typed = 'domestic abuse';
+        try {
+            const { shown, errors } = await open(`${served}index.html`, null, async (tab) => {
+                await tab.fill('form.search-form input[name="q"]', typed);
+                await Promise.all([tab.waitForURL(/search\/index\.html\?q=/), tab.click('form.search-form button[type="submit"]')]);
+                await tab.waitForLoadState('load');
+            });
+            report(`served   typing "${typed}" on the home page and pressing Search`,
+                [...errors, ...resultProblems(shown, typed, servedExists(served))]);
+        } catch (e) {
+            report(`served   typing "${typed}" on the home page`, [`could not test: ${e.message.split('\n')[0]}`]);
+        }
+
+        // Without its index the page says that search is not working.
+        try {
+            const { shown, errors } = await open(`${served}search/index.html?q=${q}`, (tab) =>
+                tab.route('**/search-index.js', (route) => route.fulfill({ status: 404, body: 'gone' })));
+            const problems = [...errors];
+            if (!shown.noteVisible || !/not working/.test(shown.status)) {
+                problems.push(`no "not working" note when search-index.js is missing (status: ${JSON.stringify(shown.status)})`);
+            }
+            if (shown.results.length) problems.push(`${shown.results.length} results listed without an index`);
+            report('served   search/index.html without search-index.js says search is not working', problems);
+        } catch (e) {
+            report('served   search/index.html without search-index.js', [`could not test: ${e.message.split('\n')[0]}`]);
+        }
+
+        if (args.planc && args.project) {
+            try {
+                preview = await startPreview(args.planc, path.resolve(args.project));
+                const { shown, errors } = await open(`${preview.base}search/index.html?q=${q}`);
+                // The preview serves the project's own site: links are checked by asking it.
+                const problems = [...errors, ...resultProblems(shown, args.query, () => true)];
+                for (const r of shown.results) {
+                    const status = await new Promise((resolve) => {
+                        http.get(r.href.split('#')[0], (res) => {
+                            res.resume();
+                            resolve(res.statusCode);
+                        }).on('error', () => resolve(0));
+                    });
+                    if (status !== 200) problems.push(`result "${r.title}" links to ${r.href}: HTTP ${status}`);
+                }
+                report(`planc serve  search/index.html?q=${q}`, problems);
+            } catch (e) {
+                report('planc serve  search/index.html', [`could not test: ${e.message.split('\n')[0]}`]);
+            }
+        }
+    } finally {
+        if (preview) preview.child.kill('SIGTERM');
+        server.close();
+        await context.close();
+        await browser.close();
+    }
+    for (const b of blocked) report(`request to another host blocked: ${b.url} (from ${b.page})`, ['blocked']);
+    console.log(`search: ${passed} passed, ${failed} failed`);
+    return failed ? 1 : 0;
+}
+
+main().then((code) => process.exit(code), (e) => {
+    console.error(`search: ${e.stack || e}`);
+    console.log('search: 0 passed, 1 failed');
+    process.exit(2);
+});

@@ -1,0 +1,46 @@
+// dump_json writes what nlohmann's own pretty printer writes (2-space indent, UTF-8 kept,
+// bad UTF-8 replaced), byte for byte: plan.json must not change because it got faster.
+
+#include <catch2/catch.hpp>
+
+#include "planc/data_output.hpp"
+#include "planc/load.hpp"
+#include "test_support.hpp"
+
+using Json = nlohmann::ordered_json;
+
+namespace {
+
+std::string reference(const Json& j) { return j.dump(2, ' ', false, Json::error_handler_t::replace) + "\n"; }
+
+}  // namespace
+
+TEST_CASE("dump_json gives nlohmann's bytes for every seed document and partnership", "[data]") {
+    planc::Diagnostics diags;
+    planc::Project project = planc::load_project(planc::testing::source_dir(), diags);
+    REQUIRE(project.partnerships.size() >= 4);
+    std::size_t documents = 0;
+    for (const planc::Partnership& p : project.partnerships) {
+        CHECK(planc::dump_json(planc::partnership_to_json(p)) == reference(planc::partnership_to_json(p)));
+        for (const planc::Document& d : p.documents) {
+            Json j = planc::document_to_json(d, p);
+            CHECK(planc::dump_json(j) == reference(j));
+            ++documents;
+        }
+    }
+    CHECK(documents >= 5);
+}
+
+TEST_CASE("dump_json escapes and replaces like nlohmann", "[data]") {
+    Json j;
+    j["quote \" and backslash \\"] = "tab\tnew\nline\r\b\f and \x01\x1f\x7f";
+    j["utf8"] = "£ – 😀 é";
+    j["bad"] = std::string("lone \xC3 byte, overlong \xC0\xAF, surrogate \xED\xA0\x80, end \xF0\x9F");
+    j["bad \xFF key"] = 1;
+    j["numbers"] = Json::array({0, -1, 705, 12.5, 0.1, 1e300, -0.0, 18446744073709551615ull});
+    j["empty"] = Json::array({Json::object(), Json::array(), nullptr, true, false, ""});
+    j["nested"] = Json::object({{"a", Json::array({Json::object({{"b", Json::array({1})}})})}});
+    CHECK(planc::dump_json(j) == reference(j));
+    CHECK(planc::dump_json(Json::array()) == "[]\n");
+    CHECK(planc::dump_json(Json("x")) == "\"x\"\n");
+}
