@@ -234,12 +234,20 @@ void check_front_matter_links(const CheckContext& ctx, SectionIds& ids) {
     }
 }
 
+/// True when the text holds a link or an image anywhere (most texts hold none).
+bool has_links(const InlineText& inlines) {
+    for (const Inline& in : inlines)
+        if (in.kind == InlineKind::Link || in.kind == InlineKind::Image || has_links(in.children)) return true;
+    return false;
+}
+
 }  // namespace
 
 void check_links(const CheckContext& ctx) {
     LinkChecker checker{ctx, {}};
     for_each_text(ctx, [&](const TextPiece& piece) {
-        if (piece.inlines) checker.walk(*piece.inlines, piece_span(piece, 0, 1));
+        // The text's position (a column count through its line) only for texts with links.
+        if (piece.inlines && has_links(*piece.inlines)) checker.walk(*piece.inlines, piece_span(piece, 0, 1));
     });
     check_front_matter_links(ctx, checker.ids);
 }
