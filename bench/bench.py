@@ -354,11 +354,11 @@ def report(results: list[dict], m: dict, command: str, profile: str | None, runs
           "Instructions (user + kernel, `perf stat`, median) do not depend on the machine's load at all; the kernel "
           "share is mostly the file system creating files. The tmpfs rows write the same output into `/dev/shm`.",
           "**planc build (no PDF)** is the whole build except `leaflet.pdf`: planc makes each plan's PDF by running "
-          "weasyprint (a Python program, one process per plan, two at a time) whenever weasyprint is on `PATH`; the "
+          "weasyprint (a Python program: its own command-line code run in one Python process per core) whenever weasyprint is on `PATH`; the "
           + ("bench passes `--no-pdf`" if results and results[0].get("no_pdf_method") == "--no-pdf" else
              "bench hides weasyprint with an empty `PATH` (planc runs no other program; the binary measured had no "
              "`--no-pdf` yet)") + ". hugo makes no PDFs either, so this is the like-for-like row. **planc build + PDFs** is the complete build as `scripts/build-site.sh` runs it, measured "
-          f"only at {ARGS.pdf_max_size} plans or fewer because it costs about a second per plan.", ""]
+          f"only at {ARGS.pdf_max_size} plans or fewer because it costs a few tenths of a second per plan.", ""]
 
     L += ["## Against the goals", "",
           "| plans | build / cmark-gfm (goal ≤ 2x) | hugo / build (goal ≥ 5x) | check / cmark-gfm (goal ≤ 1x) | "
@@ -444,9 +444,10 @@ def report(results: list[dict], m: dict, command: str, profile: str | None, runs
           "either gives a target with no amount (W102). Otherwise the corpus gives only the warnings it means to: "
           "W101 (TBC and `....` gaps), W114 (action plan rows with TBC) and a few W108 (a campaign row repeated in "
           "two priorities).",
-          "- planc's leaflet PDFs are made by weasyprint, a Python program run once per plan: ~1.2-1.7 s per plan "
-          "here, over 99% of a complete build. The like-for-like comparison with hugo and the goals use the build "
-          "without PDFs."]
+          "- planc's leaflet PDFs are made by weasyprint (Python): one Python process per core runs weasyprint's own "
+          "command-line code for each of its leaflets (a process per leaflet, as before, spent more time starting "
+          "Python than printing). Printing is still most of a complete build (see above); the like-for-like "
+          "comparison with hugo and the goals use the build without PDFs."]
     L.append("")
     if profile and Path(profile).exists():
         L += [Path(profile).read_text().rstrip(), ""]
