@@ -4,6 +4,7 @@
 /// Nothing here knows about Markdown, HTML or output formats. Every element keeps the
 /// span where its text starts in the source file, so any finding can point at it.
 
+#include <cstdint>
 #include <map>
 #include <optional>
 #include <string>
@@ -119,8 +120,9 @@ struct Section {
     std::vector<Block> blocks;
     std::vector<Section> children;
     int priority_index = -1;   ///< for kind == Priority: index into Document::priorities
-    /// Inside a priority: which part the subsection is ("background", "aims",
-    /// "objectives", "actions", "targets", "indicators", "lead"), or "" for other prose.
+    /// Inside a priority (the children of its section): which part the subsection is
+    /// ("background", "aims", "objectives", "actions", "targets", "indicators", "lead"),
+    /// or "" for other prose.
     std::string role;
 };
 
@@ -134,16 +136,19 @@ struct Priority {
     std::string aim;       ///< the block quote under the heading
     Span aim_span;
     std::vector<Lead> leads;
-    std::vector<Block> background;
     std::vector<Entry> aims;
     std::vector<Entry> objectives;
     std::vector<Entry> actions;
     std::string actions_heading;   ///< "Actions 2011/12"
     std::vector<Target> targets;
     std::vector<IndicatorRef> indicators;
-    std::vector<Section> other;    ///< subsections not recognised as a part, in order
-    std::vector<Section> subsections;  ///< every subsection in source order, each with its `role`
-    std::vector<Block> intro;      ///< blocks between heading and first subsection not otherwise used
+    // The priority's prose is not copied here: it stays in its section of
+    // Document::sections, whose children (the subsections) carry their `role`. Read it
+    // with priority_intro, priority_background and priority_other (below Document).
+    int section_index = -1;        ///< index into Document::sections; -1 when there is none
+    /// Indices into that section's blocks: the blocks between heading and first
+    /// subsection that are not the aim or a lead line.
+    std::vector<std::uint32_t> intro_blocks;
 };
 
 // ---------------------------------------------------------------------------------
@@ -268,6 +273,18 @@ struct Document {
 
     std::string source;        ///< the file as read (UTF-8), for excerpts in diagnostics
 };
+
+/// The section of `doc.sections` a priority was read from, or null (a priority made
+/// without one).
+const Section* priority_section(const Document& doc, const Priority& p);
+/// The blocks between a priority's heading and its first subsection that are not its
+/// aim or a lead line, in order.
+std::vector<const Block*> priority_intro(const Document& doc, const Priority& p);
+/// The blocks of a priority's background subsections (with those of their own
+/// subsections), in order.
+std::vector<const Block*> priority_background(const Document& doc, const Priority& p);
+/// A priority's subsections not recognised as a part, in order.
+std::vector<const Section*> priority_other(const Document& doc, const Priority& p);
 
 struct GlossaryEntry {
     std::string term;

@@ -92,5 +92,6 @@ struct Block {
 
 /// The plain text of a block sequence, paragraphs separated by blank lines.
 std::string plain_text(const std::vector<Block>& blocks);
+std::string plain_text(const std::vector<const Block*>& blocks);
 
 }  // namespace planc

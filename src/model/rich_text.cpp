@@ -41,7 +41,12 @@ void append_inlines(const InlineText& text, std::string& out) {
     }
 }
 
-std::string join_blocks(const std::vector<Block>& blocks, const char* separator);
+/// A block sequence is either the blocks themselves or pointers to blocks kept elsewhere.
+const Block& as_block(const Block& block) { return block; }
+const Block& as_block(const Block* block) { return *block; }
+
+template <class Blocks>
+std::string join_blocks(const Blocks& blocks, const char* separator);
 
 std::string block_text(const Block& block) {
     switch (block.kind) {
@@ -86,10 +91,11 @@ std::string block_text(const Block& block) {
     return {};
 }
 
-std::string join_blocks(const std::vector<Block>& blocks, const char* separator) {
+template <class Blocks>
+std::string join_blocks(const Blocks& blocks, const char* separator) {
     std::string out;
-    for (const Block& block : blocks) {
-        std::string text = block_text(block);
+    for (const auto& block : blocks) {
+        std::string text = block_text(as_block(block));
         if (text.empty()) continue;  // a rule or an empty paragraph adds no blank line
         if (!out.empty()) out += separator;
         out += text;
@@ -106,5 +112,7 @@ std::string plain_text(const InlineText& text) {
 }
 
 std::string plain_text(const std::vector<Block>& blocks) { return join_blocks(blocks, "\n\n"); }
+
+std::string plain_text(const std::vector<const Block*>& blocks) { return join_blocks(blocks, "\n\n"); }
 
 }  // namespace planc

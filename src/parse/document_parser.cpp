@@ -169,10 +169,12 @@ Document parse_document(const std::string& path, std::string text, Diagnostics& 
     doc.suppressions = std::move(parsed.suppressions);
     attach_suppressions(doc.suppressions, doc.sections);
 
-    for (Section& s : doc.sections) {
+    for (std::size_t index = 0; index < doc.sections.size(); ++index) {
+        Section& s = doc.sections[index];
         if (s.kind == SectionKind::Priority) {
             s.priority_index = static_cast<int>(doc.priorities.size());
             doc.priorities.push_back(build_priority(s, ctx));
+            doc.priorities.back().section_index = static_cast<int>(index);
         }
         read_document_tables(s, doc, ctx);
         if (s.kind == SectionKind::Achievements) {

@@ -26,8 +26,10 @@ std::vector<Section> build_sections(std::vector<Block> blocks, const ParseContex
 /// What a level-2 heading names (priority, glossary, contacts, ...).
 SectionKind classify_section(std::string_view title);
 
-/// Reads a priority section into a Priority (aim, leads, parts, targets).
-Priority build_priority(const Section& section, const ParseContext& ctx);
+/// Reads a priority section into a Priority (aim, leads, parts, targets), and tags each
+/// of its subsections with its `role`. The prose stays in the section; the priority
+/// refers to it (its `section_index` is for the caller to set).
+Priority build_priority(Section& section, const ParseContext& ctx);
 
 /// Text of an inline sequence together with where each piece came from, so that a
 /// byte offset in the text maps back to the source.

@@ -249,13 +249,14 @@ std::vector<Entry> list_entries(const std::vector<const Block*>& blocks) {
     return out;
 }
 
-Priority build_priority(const Section& section, const ParseContext& ctx) {
+Priority build_priority(Section& section, const ParseContext& ctx) {
     (void)ctx;
     Priority p;
     p.span = section.span;
     p.id = section.id;
     read_heading(section, p);
-    for (const Block& b : section.blocks) {
+    for (std::uint32_t index = 0; index < section.blocks.size(); ++index) {
+        const Block& b = section.blocks[index];
         if (b.kind == BlockKind::Quote && p.aim.empty()) {
             p.aim = strip_quotes(collapse_spaces(plain_text(b.children)));
             p.aim_span = b.children.empty() ? b.span : b.children.front().span;
@@ -271,16 +272,16 @@ Priority build_priority(const Section& section, const ParseContext& ctx) {
                 continue;
             }
         }
-        p.intro.push_back(b);
+        p.intro_blocks.push_back(index);
     }
-    for (const Section& sub : section.children) {
-        Section tagged = sub;
-        tagged.role = part_role(sub.title);
-        // The subsection's blocks are read where they are; only the background is copied.
+    for (Section& sub : section.children) {
+        // The subsection stays where it is, tagged with its role; nothing is copied.
+        sub.role = part_role(sub.title);
+        const std::string& role = sub.role;
         std::vector<const Block*> blocks = all_blocks(sub);
-        if (tagged.role == "background") {
-            for (const Block* b : blocks) p.background.push_back(*b);
-        } else if (tagged.role == "aims") {
+        if (role == "background") {
+            // Nothing to read: shown in place (priority_background).
+        } else if (role == "aims") {
             auto entries = list_entries(blocks);
             if (entries.empty()) {
                 // Aims written as a paragraph are one aim each.
@@ -292,28 +293,30 @@ Priority build_priority(const Section& section, const ParseContext& ctx) {
                     }
             }
             move_append(p.aims, std::move(entries));
-        } else if (tagged.role == "objectives") {
+        } else if (role == "objectives") {
             move_append(p.objectives, list_entries(blocks));
-        } else if (tagged.role == "actions") {
+        } else if (role == "actions") {
             move_append(p.actions, list_entries(blocks));
             if (p.actions_heading.empty()) p.actions_heading = sub.title;
-        } else if (tagged.role == "targets") {
+        } else if (role == "targets") {
             read_targets(blocks, p.targets);
-        } else if (tagged.role == "indicators") {
+        } else if (role == "indicators") {
             read_indicators(blocks, p.indicators);
-        } else if (tagged.role == "lead") {
+        } else if (role == "lead") {
             read_lead_blocks(blocks, p.leads);
         } else {
-            // A targets table may stand in any subsection.
+            // Other prose (shown in place: priority_other). A targets table may stand in
+            // any subsection.
             for (const Block* b : blocks)
                 if (b->kind == BlockKind::Table) read_targets_table(b->table, p.targets);
-            p.other.push_back(tagged);
         }
-        p.subsections.push_back(std::move(tagged));
     }
     // A targets table right under the heading counts too.
-    for (const Block& b : p.intro)
+    for (std::uint32_t index : p.intro_blocks) {
+        const Block& b = section.blocks[index];
         if (b.kind == BlockKind::Table) read_targets_table(b.table, p.targets);
+    }
+    p.intro_blocks.shrink_to_fit();
     return p;
 }
 

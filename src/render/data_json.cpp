@@ -289,6 +289,12 @@ Json blocks_json(const std::vector<Block>& blocks) {
     return j;
 }
 
+Json blocks_json(const std::vector<const Block*>& blocks) {
+    Json j = Json::array();
+    for (const Block* block : blocks) j.push_back(block_json(*block));
+    return j;
+}
+
 // ---------------------------------------------------------------------------------
 // Model elements
 
@@ -346,6 +352,12 @@ Json sections_json(const std::vector<Section>& sections, const std::vector<Prior
     return j;
 }
 
+Json sections_json(const std::vector<const Section*>& sections, const std::vector<Priority>* priorities) {
+    Json j = Json::array();
+    for (const Section* section : sections) j.push_back(section_json(*section, priorities));
+    return j;
+}
+
 Json target_json(const Target& t) {
     Json j;
     put(j, "text", t.text);
@@ -372,7 +384,7 @@ Json target_json(const Target& t) {
     return j;
 }
 
-Json priority_json(const Priority& p) {
+Json priority_json(const Document& doc, const Priority& p) {
     Json j;
     put(j, "id", p.id);
     put(j, "label", p.label);
@@ -383,8 +395,8 @@ Json priority_json(const Priority& p) {
     Json leads = Json::array();
     for (const Lead& lead : p.leads) leads.push_back(lead.name);
     put(j, "leads", std::move(leads));
-    put(j, "intro", blocks_json(p.intro));
-    put(j, "background", blocks_json(p.background));
+    put(j, "intro", blocks_json(priority_intro(doc, p)));
+    put(j, "background", blocks_json(priority_background(doc, p)));
     put(j, "aims", entries_json(p.aims));
     put(j, "objectives", entries_json(p.objectives));
     put(j, "actions_heading", p.actions_heading);
@@ -393,7 +405,7 @@ Json priority_json(const Priority& p) {
     for (const Target& t : p.targets) targets.push_back(target_json(t));
     put(j, "targets", std::move(targets));
     put(j, "indicators", indicators_json(p.indicators));
-    put(j, "other", sections_json(p.other, nullptr));
+    put(j, "other", sections_json(priority_other(doc, p), nullptr));
     return j;
 }
 
@@ -535,7 +547,7 @@ Json document_to_json(const Document& doc, const Partnership& partnership) {
     put(j, "previous", doc.previous);
     put(j, "sections", sections_json(doc.sections, &doc.priorities));
     Json priorities = Json::array();
-    for (const Priority& p : doc.priorities) priorities.push_back(priority_json(p));
+    for (const Priority& p : doc.priorities) priorities.push_back(priority_json(doc, p));
     put(j, "priorities", std::move(priorities));
     put(j, "action_plan", action_plan_json(doc.action_plan));
     put(j, "approval", approval_json(doc.approval));

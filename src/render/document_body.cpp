@@ -85,14 +85,15 @@ void append_priority_body(pugi::xml_node parent, const Page& page, const Partner
     // Subsection headings in the source sit one level below the priority's heading.
     writer.set_heading_shift(o.level - 3);
     writer.set_table_caption(priority_heading(pr));
-    writer.blocks(parent, pr.intro);
+    writer.blocks(parent, priority_intro(d, pr));
     auto part = [&](const std::string& title, const std::string& name) {
         pugi::xml_node section = html::element(parent, "section", {{"class", "priority-part"}});
         append_heading(section, o.level, title, part_id(o, name));
         writer.set_table_caption(title);
         return section;
     };
-    if (!pr.background.empty()) writer.blocks(part("Background", "background"), pr.background);
+    if (std::vector<const Block*> background = priority_background(d, pr); !background.empty())
+        writer.blocks(part("Background", "background"), background);
     if (!pr.aims.empty()) append_entries(part("Aims", "aims"), pr.aims, writer, true);
     if (!pr.objectives.empty()) append_entries(part("Objectives", "objectives"), pr.objectives, writer, true);
     if (!pr.actions.empty())
@@ -128,7 +129,7 @@ void append_priority_body(pugi::xml_node parent, const Page& page, const Partner
             if (!charts.first_child()) targets.remove_child(charts);
         }
     }
-    for (const Section& other : pr.other) append_section(parent, other, o.level, writer, abbr);
+    for (const Section* other : priority_other(d, pr)) append_section(parent, *other, o.level, writer, abbr);
 }
 
 }  // namespace planc

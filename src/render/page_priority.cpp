@@ -63,7 +63,7 @@ void write_priority_pages(SiteContext& site, const Partnership& p, const Documen
         append_priority_body(c, page, p, d, pr, writer, abbr, options);
         append_pager(c, page, p, d, i);
 
-        std::string text = pr.aim + " " + plain_text(pr.background);
+        std::string text = pr.aim + " " + plain_text(priority_background(d, pr));
         for (const Entry& e : pr.aims) text += " " + e.text;
         for (const Entry& e : pr.objectives) text += " " + e.text;
         for (const Entry& e : pr.actions) text += " " + e.text;

@@ -226,4 +226,8 @@ void RichHtmlWriter::blocks(pugi::xml_node parent, const std::vector<Block>& bs)
     for (const Block& b : bs) block(parent, b);
 }
 
+void RichHtmlWriter::blocks(pugi::xml_node parent, const std::vector<const Block*>& bs) {
+    for (const Block* b : bs) block(parent, *b);
+}
+
 }  // namespace planc

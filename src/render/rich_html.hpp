@@ -26,6 +26,7 @@ public:
     void set_table_caption(std::string caption) { table_caption_ = std::move(caption); }
 
     void blocks(pugi::xml_node parent, const std::vector<Block>& blocks);
+    void blocks(pugi::xml_node parent, const std::vector<const Block*>& blocks);
     void block(pugi::xml_node parent, const Block& b);
     void inlines(pugi::xml_node parent, const InlineText& text);
     /// Plain text with abbreviations marked up.

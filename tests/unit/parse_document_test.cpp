@@ -50,8 +50,12 @@ TEST_CASE("a priority heading opens a priority with aim, lead and parts", "[pars
     REQUIRE(p.indicators.size() == 1);
     CHECK(p.indicators[0].code == "NI 21");
     CHECK(p.indicators[0].description == "Dealing with local concerns about anti-social behaviour");
-    REQUIRE(p.subsections.size() == 3);
-    CHECK(p.subsections[1].role == "targets");
+    // The subsections stay in the priority's section, each tagged with its role.
+    const Section* section = priority_section(doc, p);
+    REQUIRE(section != nullptr);
+    CHECK(section == &doc.sections[static_cast<std::size_t>(p.section_index)]);
+    REQUIRE(section->children.size() == 3);
+    CHECK(section->children[1].role == "targets");
 }
 
 TEST_CASE("a target in a Markdown list reports where its text starts", "[parse][positions]") {
