@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "planc/boxed.hpp"
 #include "planc/span.hpp"
 
 namespace planc {
@@ -76,18 +77,20 @@ struct ListItem {
     Span span;
 };
 
+/// One block of prose. The model keeps every block of every plan for the whole run, so
+/// the members are ordered to pack, and the table, which few blocks have, is boxed.
 struct Block {
     BlockKind kind = BlockKind::Paragraph;
+    bool ordered = false;
+    bool from_html = false;  ///< came from a raw HTML block in the source
+    int level = 0;
+    int start = 1;
     Span span;
     InlineText inlines;
-    int level = 0;
-    bool ordered = false;
-    int start = 1;
     std::vector<ListItem> items;
-    Table table;
     std::vector<Block> children;
+    Boxed<Table> table;      ///< read `block.table->rows`; write `block.table.make()`
     std::string text;
-    bool from_html = false;  ///< came from a raw HTML block in the source
 };
 
 /// The plain text of a block sequence, paragraphs separated by blank lines.

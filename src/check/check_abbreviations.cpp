@@ -323,7 +323,7 @@ void collect_document_glossary(const Section& s, std::set<std::string>& defined)
     if (s.kind == SectionKind::Glossary) {
         for (const Block* b : all_blocks(s)) {
             if (b->kind == BlockKind::Table) {
-                for (const TableRow& row : b->table.rows)
+                for (const TableRow& row : b->table->rows)
                     if (!row.cells.empty()) defined.insert(base_term(row.cells.front().text));
             } else if (b->kind == BlockKind::List) {
                 for (const Entry& e : list_entries({*b})) {

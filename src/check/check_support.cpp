@@ -158,11 +158,11 @@ struct Walker {
                 break;
             case BlockKind::Table: {
                 base.in_table = true;
-                base.table = &b.table;
+                base.table = &*b.table;
                 TextPiece header = base;
                 header.table_header = true;
-                for (const TableCell& c : b.table.header.cells) inlines(c.content, c.span, header);
-                for (const TableRow& row : b.table.rows)
+                for (const TableCell& c : b.table->header.cells) inlines(c.content, c.span, header);
+                for (const TableRow& row : b.table->rows)
                     for (const TableCell& c : row.cells) inlines(c.content, c.span, base);
                 break;
             }

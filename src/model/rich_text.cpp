@@ -74,8 +74,8 @@ std::string block_text(const Block& block) {
                     out += cell.text.empty() ? plain_text(cell.content) : cell.text;
                 }
             };
-            add_row(block.table.header);
-            for (const TableRow& row : block.table.rows) add_row(row);
+            add_row(block.table->header);
+            for (const TableRow& row : block.table->rows) add_row(row);
             return out;
         }
         case BlockKind::Quote:

@@ -342,7 +342,7 @@ private:
             out.push_back(std::move(b));
         } else if (name == "table") {
             b.kind = BlockKind::Table;
-            read_table(n, b.table);
+            read_table(n, b.table.make());
             out.push_back(std::move(b));
         } else if (name.size() == 2 && name[0] == 'h') {
             b.kind = BlockKind::Heading;

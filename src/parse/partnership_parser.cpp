@@ -25,7 +25,7 @@ bool split_term(std::string_view text, std::string& term, std::string& meaning) 
 void read_glossary(const Section& s, Partnership& p) {
     for (const Block* b : all_blocks(s)) {
         if (b->kind == BlockKind::Table) {
-            for (const TableRow& row : b->table.rows) {
+            for (const TableRow& row : b->table->rows) {
                 if (row.cells.size() < 2 || row.cells[0].text.empty()) continue;
                 p.glossary.push_back(GlossaryEntry{row.cells[0].text, row.cells[1].text, row.cells[0].span});
             }
@@ -43,8 +43,8 @@ void read_contacts(const Section& s, Partnership& p) {
     for (const Block* b : all_blocks(s)) {
         if (b->kind == BlockKind::Table) {
             std::vector<std::string> names;
-            for (const auto& c : b->table.header.cells) names.push_back(ascii_lower(c.text));
-            for (const TableRow& row : b->table.rows) {
+            for (const auto& c : b->table->header.cells) names.push_back(ascii_lower(c.text));
+            for (const TableRow& row : b->table->rows) {
                 Contact c;
                 c.span = row.cells.empty() ? row.span : row.cells.front().span;
                 for (std::size_t i = 0; i < row.cells.size() && i < names.size(); ++i) {

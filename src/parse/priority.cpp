@@ -175,7 +175,7 @@ void read_targets(const std::vector<const Block*>& blocks, std::vector<Target>& 
                 }
             }
         } else if (b.kind == BlockKind::Table) {
-            read_targets_table(b.table, out);
+            read_targets_table(*b.table, out);
         }
     }
 }
@@ -308,13 +308,13 @@ Priority build_priority(Section& section, const ParseContext& ctx) {
             // Other prose (shown in place: priority_other). A targets table may stand in
             // any subsection.
             for (const Block* b : blocks)
-                if (b->kind == BlockKind::Table) read_targets_table(b->table, p.targets);
+                if (b->kind == BlockKind::Table) read_targets_table(*b->table, p.targets);
         }
     }
     // A targets table right under the heading counts too.
     for (std::uint32_t index : p.intro_blocks) {
         const Block& b = section.blocks[index];
-        if (b.kind == BlockKind::Table) read_targets_table(b.table, p.targets);
+        if (b.kind == BlockKind::Table) read_targets_table(*b.table, p.targets);
     }
     p.intro_blocks.shrink_to_fit();
     return p;

@@ -192,7 +192,7 @@ void read_table(const Table& t, SectionKind kind, const std::string& section_id,
 
 void read_tables_in(const Section& section, SectionKind kind, Document& doc) {
     for (const Block& b : section.blocks)
-        if (b.kind == BlockKind::Table) read_table(b.table, kind, section.id, doc);
+        if (b.kind == BlockKind::Table) read_table(*b.table, kind, section.id, doc);
     for (const Section& child : section.children) read_tables_in(child, kind, doc);
 }
 

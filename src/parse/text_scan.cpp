@@ -101,8 +101,8 @@ void scan_block(const Block& b, Document& doc, bool in_list) {
             scan_blocks(b.children, doc);
             break;
         case BlockKind::Table:
-            for (const auto& cell : b.table.header.cells) scan_inlines(cell.content, doc, false);
-            for (const auto& row : b.table.rows)
+            for (const auto& cell : b.table->header.cells) scan_inlines(cell.content, doc, false);
+            for (const auto& row : b.table->rows)
                 for (const auto& cell : row.cells) scan_inlines(cell.content, doc, true);
             break;
         default:

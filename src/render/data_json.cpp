@@ -256,15 +256,15 @@ Json block_json(const Block& block) {
         case BlockKind::Table: {
             put(j, "type", "table");
             bool aligned = false;
-            for (CellAlign a : block.table.align) aligned = aligned || a != CellAlign::None;
+            for (CellAlign a : block.table->align) aligned = aligned || a != CellAlign::None;
             if (aligned) {
                 Json align = Json::array();
-                for (CellAlign a : block.table.align) align.push_back(align_name(a));
+                for (CellAlign a : block.table->align) align.push_back(align_name(a));
                 put(j, "align", std::move(align));
             }
-            put(j, "header", row_json(block.table.header));
+            put(j, "header", row_json(block.table->header));
             Json rows = Json::array();
-            for (const TableRow& row : block.table.rows) rows.push_back(row_json(row));
+            for (const TableRow& row : block.table->rows) rows.push_back(row_json(row));
             put(j, "rows", std::move(rows));
             break;
         }

@@ -208,12 +208,12 @@ void RichHtmlWriter::block(pugi::xml_node parent, const Block& b) {
             // A survey table (answers with percentages and counts) also gets a chart.
             if (doc_) {
                 for (const SurveyTable& survey : doc_->surveys) {
-                    if (!(survey.span == b.table.header.span)) continue;
+                    if (!(survey.span == b.table->header.span)) continue;
                     std::string title = table_caption_.empty() ? std::string("Survey results") : table_caption_;
                     append_bar_chart(parent, survey_chart(survey, title, "survey-" + std::to_string(survey.span.line)));
                 }
             }
-            table(parent, b.table, table_caption_, true);
+            table(parent, *b.table, table_caption_, true);
             break;
         }
         case BlockKind::Quote: blocks(html::element(parent, "blockquote", {{"class", "quote"}}), b.children); break;

@@ -288,7 +288,7 @@ TEST_CASE("a 5,000-column table is read in bounded time", "[bad-input]") {
     const auto& sections = o.project.partnerships[0].documents[0].sections;
     REQUIRE_FALSE(sections.empty());
     REQUIRE_FALSE(sections[0].blocks.empty());
-    CHECK(sections[0].blocks[0].table.header.cells.size() == 5000);
+    CHECK(sections[0].blocks[0].table->header.cells.size() == 5000);
     CHECK(o.seconds < kSecondsPerCase);
 }
 
