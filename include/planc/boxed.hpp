@@ -7,6 +7,7 @@
 /// empty T, so readers never test for null.
 
 #include <memory>
+#include <type_traits>
 #include <utility>
 
 namespace planc {
@@ -25,6 +26,14 @@ public:
     Boxed& operator=(Boxed&&) noexcept = default;
     ~Boxed() = default;
 
+    /// Sets the value from anything a T is made from (`link.url = "https://..."`).
+    template <class U>
+        requires(std::is_constructible_v<T, U &&> && !std::is_same_v<std::remove_cvref_t<U>, Boxed>)
+    Boxed& operator=(U&& value) {
+        value_ = std::make_unique<T>(std::forward<U>(value));
+        return *this;
+    }
+
     /// The value held, or an empty T when the box is unset.
     const T& operator*() const { return value_ ? *value_ : empty(); }
     const T* operator->() const { return &**this; }
@@ -36,6 +45,8 @@ public:
     }
 
     [[nodiscard]] bool has_value() const { return value_ != nullptr; }
+    /// Empties the box.
+    void reset() { value_.reset(); }
 
 private:
     static const T& empty() {

@@ -26,12 +26,14 @@ enum class InlineKind {
     Strikethrough,
 };
 
+/// One inline node. Plans hold hundreds of thousands of them for the whole run, so the
+/// address, which only links and images have, is boxed.
 struct Inline {
     InlineKind kind = InlineKind::Text;
-    std::string text;
-    std::string url;
-    std::vector<Inline> children;
     Span span;  ///< where the text starts in the source (Text and Code nodes)
+    std::string text;
+    std::vector<Inline> children;
+    Boxed<std::string> url;  ///< Link and Image only: read `*in.url`
 };
 
 using InlineText = std::vector<Inline>;

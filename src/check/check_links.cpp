@@ -91,7 +91,7 @@ struct LinkChecker {
     bool has_section(const std::vector<Section>& sections, const std::string& id) { return ids.has(sections, id); }
 
     void check(const Inline& link, const Span& where) {
-        std::string url(trim(link.url));
+        std::string url(trim(*link.url));
         const char* what = link.kind == InlineKind::Image ? "image" : "link";
         if (url.empty()) {
             report(ctx, DiagCode::E004, std::string(what) + " has no target", where);

@@ -184,6 +184,7 @@ Document parse_document(const std::string& path, std::string text, Diagnostics& 
         }
     }
     scan_document_text(doc);
+    release_spare_capacity(doc);
     return doc;
 }
 

@@ -276,7 +276,7 @@ private:
                     in.url = cmark_node_get_url(n) ? cmark_node_get_url(n) : "";
                     in.children = read_inlines(n);
                     in.span = node_span(n);
-                    if (std::string scheme = unsafe_url_scheme(in.url); !scheme.empty()) {
+                    if (std::string scheme = unsafe_url_scheme(*in.url); !scheme.empty()) {
                         // The address would run script or carry data: drop it, keep the words.
                         report_unsafe(n, "link to a `" + scheme + ":` address removed; its text is kept");
                         for (Inline& child : in.children) target.push_back(std::move(child));
@@ -289,11 +289,11 @@ private:
                     in.url = cmark_node_get_url(n) ? cmark_node_get_url(n) : "";
                     in.text = plain_text(read_inlines(n));
                     in.span = node_span(n);
-                    if (std::string scheme = unsafe_url_scheme(in.url); !scheme.empty()) {
+                    if (std::string scheme = unsafe_url_scheme(*in.url); !scheme.empty()) {
                         report_unsafe(n, "image with a `" + scheme + ":` address removed; its description is kept");
                         if (in.text.empty()) continue;
                         in.kind = InlineKind::Text;
-                        in.url.clear();
+                        in.url.reset();
                     }
                     break;
                 }

@@ -78,6 +78,11 @@ bool read_indicator_entry(const AnchoredText& text, IndicatorRef& out);
 std::vector<Entry> list_entries(const std::vector<Block>& blocks);
 std::vector<Entry> list_entries(const std::vector<const Block*>& blocks);
 
+/// Gives back the spare room of the document's vectors (those built by push_back keep
+/// up to twice what they need), since the model is kept for the whole run. Moves
+/// elements: call it last, when nothing points into the document.
+void release_spare_capacity(Document& doc);
+
 /// Every block of a section and its subsections, in order (headings included).
 std::vector<const Block*> all_blocks(const Section& section);
 

@@ -316,7 +316,6 @@ Priority build_priority(Section& section, const ParseContext& ctx) {
         const Block& b = section.blocks[index];
         if (b.kind == BlockKind::Table) read_targets_table(*b.table, p.targets);
     }
-    p.intro_blocks.shrink_to_fit();
     return p;
 }
 

@@ -168,11 +168,11 @@ Json inline_node(const Inline& node) {
         case InlineKind::LineBreak:
             break;
         case InlineKind::Image:
-            put(j, "url", node.url);
+            put(j, "url", *node.url);
             put(j, "alt", node.text.empty() ? plain_text(node.children) : node.text);
             break;
         case InlineKind::Link:
-            put(j, "url", node.url);
+            put(j, "url", *node.url);
             [[fallthrough]];
         case InlineKind::Emphasis:
         case InlineKind::Strong:

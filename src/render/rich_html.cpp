@@ -114,13 +114,13 @@ void RichHtmlWriter::inlines(pugi::xml_node parent, const InlineText& text) {
             case InlineKind::Strikethrough: inlines(html::element(parent, "del"), in.children); break;
             case InlineKind::LineBreak: html::element(parent, "br"); break;
             case InlineKind::Link: {
-                std::string href = resolve_url(in.url, in.span);
+                std::string href = resolve_url(*in.url, in.span);
                 pugi::xml_node a = href.empty() ? html::element(parent, "span") : html::element(parent, "a", {{"href", href}});
                 inlines(a, in.children);
                 break;
             }
             case InlineKind::Image: {
-                std::string src = resolve_url(in.url, in.span);
+                std::string src = resolve_url(*in.url, in.span);
                 if (src.empty()) {
                     html::text(parent, in.text);
                     break;

@@ -334,5 +334,5 @@ TEST_CASE("safe raw HTML and links are kept without a warning", "[xss]") {
     const Block& list = doc.sections[0].blocks[0];
     REQUIRE(list.items.size() == 3);
     CHECK(list.items[0].blocks[0].inlines[0].kind == InlineKind::Link);
-    CHECK(list.items[0].blocks[0].inlines[0].url == "https://example.org");
+    CHECK(*list.items[0].blocks[0].inlines[0].url == "https://example.org");
 }
