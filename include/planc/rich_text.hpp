@@ -26,14 +26,14 @@ enum class InlineKind {
     Strikethrough,
 };
 
-/// One inline node. Plans hold hundreds of thousands of them for the whole run, so the
-/// address, which only links and images have, is boxed.
+/// One inline node. Plans hold hundreds of thousands of them for the whole run, so what
+/// only a few have (children: emphasis, links...; an address: links and images) is boxed.
 struct Inline {
     InlineKind kind = InlineKind::Text;
     Span span;  ///< where the text starts in the source (Text and Code nodes)
     std::string text;
-    std::vector<Inline> children;
-    Boxed<std::string> url;  ///< Link and Image only: read `*in.url`
+    Boxed<std::vector<Inline>> children;  ///< read `*in.children`; write `in.children.make()`
+    Boxed<std::string> url;               ///< Link and Image only: read `*in.url`
 };
 
 using InlineText = std::vector<Inline>;
@@ -80,7 +80,8 @@ struct ListItem {
 };
 
 /// One block of prose. The model keeps every block of every plan for the whole run, so
-/// the members are ordered to pack, and the table, which few blocks have, is boxed.
+/// the members are ordered to pack, and what few blocks have (a table, the text of a
+/// code block) is boxed.
 struct Block {
     BlockKind kind = BlockKind::Paragraph;
     bool ordered = false;
@@ -91,8 +92,8 @@ struct Block {
     InlineText inlines;
     std::vector<ListItem> items;
     std::vector<Block> children;
-    Boxed<Table> table;      ///< read `block.table->rows`; write `block.table.make()`
-    std::string text;
+    Boxed<Table> table;        ///< read `block.table->rows`; write `block.table.make()`
+    Boxed<std::string> text;   ///< Code only: read `*block.text`
 };
 
 /// The plain text of a block sequence, paragraphs separated by blank lines.

@@ -198,7 +198,7 @@ struct LinkChecker {
             if (in.kind == InlineKind::Link || in.kind == InlineKind::Image) {
                 Span where = in.span;
                 if (!where.known()) {
-                    for (const Inline& child : in.children)
+                    for (const Inline& child : *in.children)
                         if (child.span.known()) {
                             where = child.span;
                             break;
@@ -206,7 +206,7 @@ struct LinkChecker {
                 }
                 check(in, where.known() ? where : fallback);
             }
-            walk(in.children, fallback);
+            walk(*in.children, fallback);
         }
     }
 };
@@ -237,7 +237,7 @@ void check_front_matter_links(const CheckContext& ctx, SectionIds& ids) {
 /// True when the text holds a link or an image anywhere (most texts hold none).
 bool has_links(const InlineText& inlines) {
     for (const Inline& in : inlines)
-        if (in.kind == InlineKind::Link || in.kind == InlineKind::Image || has_links(in.children)) return true;
+        if (in.kind == InlineKind::Link || in.kind == InlineKind::Image || has_links(*in.children)) return true;
     return false;
 }
 

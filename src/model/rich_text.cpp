@@ -22,7 +22,7 @@ void append_inlines(const InlineText& text, std::string& out) {
                 if (!node.text.empty()) {
                     out += node.text;
                 } else {
-                    append_inlines(node.children, out);
+                    append_inlines(*node.children, out);
                 }
                 break;
             case InlineKind::Emphasis:
@@ -31,10 +31,10 @@ void append_inlines(const InlineText& text, std::string& out) {
             case InlineKind::Superscript:
             case InlineKind::Subscript:
             case InlineKind::Strikethrough:
-                if (node.children.empty()) {
+                if (node.children->empty()) {
                     out += node.text;
                 } else {
-                    append_inlines(node.children, out);
+                    append_inlines(*node.children, out);
                 }
                 break;
         }
@@ -81,7 +81,7 @@ std::string block_text(const Block& block) {
         case BlockKind::Quote:
             return plain_text(block.children);
         case BlockKind::Code: {
-            std::string out = block.text;
+            std::string out = *block.text;
             while (!out.empty() && out.back() == '\n') out.pop_back();
             return out;
         }

@@ -23,7 +23,7 @@ void append_inlines(const InlineText& inlines, AnchoredText& out) {
                 out.text += in.text;
                 break;
             default:
-                append_inlines(in.children, out);
+                append_inlines(*in.children, out);
         }
     }
 }

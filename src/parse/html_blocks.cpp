@@ -499,7 +499,7 @@ private:
             read_inline_children(n, out);
             return;
         }
-        read_inline_children(n, in.children);
+        read_inline_children(n, in.children.make());
         out.push_back(std::move(in));
     }
 

@@ -279,7 +279,7 @@ private:
                     if (std::string scheme = unsafe_url_scheme(*in.url); !scheme.empty()) {
                         // The address would run script or carry data: drop it, keep the words.
                         report_unsafe(n, "link to a `" + scheme + ":` address removed; its text is kept");
-                        for (Inline& child : in.children) target.push_back(std::move(child));
+                        for (Inline& child : in.children.make()) target.push_back(std::move(child));
                         continue;
                     }
                     break;
@@ -327,7 +327,7 @@ private:
                         Inline container;
                         container.kind = tag.kind;
                         target.push_back(std::move(container));
-                        stack.push_back(&target.back().children);
+                        stack.push_back(&target.back().children.make());
                         open.push_back(tag.kind);
                     } else if (tag.is_container && tag.closing && ignored_opens > 0) {
                         --ignored_opens;

@@ -15,7 +15,8 @@ void fit(std::vector<T>& v) {
 
 void fit_inlines(InlineText& text) {
     fit(text);
-    for (Inline& in : text) fit_inlines(in.children);
+    for (Inline& in : text)
+        if (in.children.has_value()) fit_inlines(in.children.make());
 }
 
 void fit_blocks(std::vector<Block>& blocks);

@@ -169,7 +169,7 @@ Json inline_node(const Inline& node) {
             break;
         case InlineKind::Image:
             put(j, "url", *node.url);
-            put(j, "alt", node.text.empty() ? plain_text(node.children) : node.text);
+            put(j, "alt", node.text.empty() ? plain_text(*node.children) : node.text);
             break;
         case InlineKind::Link:
             put(j, "url", *node.url);
@@ -179,10 +179,10 @@ Json inline_node(const Inline& node) {
         case InlineKind::Superscript:
         case InlineKind::Subscript:
         case InlineKind::Strikethrough:
-            if (node.children.empty()) {
+            if (node.children->empty()) {
                 put(j, "text", node.text);
             } else {
-                put_inline_text(j, node.children);
+                put_inline_text(j, *node.children);
             }
             break;
     }
@@ -274,7 +274,7 @@ Json block_json(const Block& block) {
             break;
         case BlockKind::Code:
             put(j, "type", "code-block");
-            put(j, "text", block.text);
+            put(j, "text", *block.text);
             break;
         case BlockKind::ThematicBreak:
             put(j, "type", "thematic-break");

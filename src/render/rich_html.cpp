@@ -106,17 +106,17 @@ void RichHtmlWriter::inlines(pugi::xml_node parent, const InlineText& text) {
     for (const Inline& in : text) {
         switch (in.kind) {
             case InlineKind::Text: abbr_.append(parent, in.text); break;
-            case InlineKind::Emphasis: inlines(html::element(parent, "em"), in.children); break;
-            case InlineKind::Strong: inlines(html::element(parent, "strong"), in.children); break;
+            case InlineKind::Emphasis: inlines(html::element(parent, "em"), *in.children); break;
+            case InlineKind::Strong: inlines(html::element(parent, "strong"), *in.children); break;
             case InlineKind::Code: html::element_text(parent, "code", in.text); break;
-            case InlineKind::Superscript: inlines(html::element(parent, "sup"), in.children); break;
-            case InlineKind::Subscript: inlines(html::element(parent, "sub"), in.children); break;
-            case InlineKind::Strikethrough: inlines(html::element(parent, "del"), in.children); break;
+            case InlineKind::Superscript: inlines(html::element(parent, "sup"), *in.children); break;
+            case InlineKind::Subscript: inlines(html::element(parent, "sub"), *in.children); break;
+            case InlineKind::Strikethrough: inlines(html::element(parent, "del"), *in.children); break;
             case InlineKind::LineBreak: html::element(parent, "br"); break;
             case InlineKind::Link: {
                 std::string href = resolve_url(*in.url, in.span);
                 pugi::xml_node a = href.empty() ? html::element(parent, "span") : html::element(parent, "a", {{"href", href}});
-                inlines(a, in.children);
+                inlines(a, *in.children);
                 break;
             }
             case InlineKind::Image: {
@@ -217,7 +217,7 @@ void RichHtmlWriter::block(pugi::xml_node parent, const Block& b) {
             break;
         }
         case BlockKind::Quote: blocks(html::element(parent, "blockquote", {{"class", "quote"}}), b.children); break;
-        case BlockKind::Code: html::element_text(html::element(parent, "pre"), "code", b.text); break;
+        case BlockKind::Code: html::element_text(html::element(parent, "pre"), "code", *b.text); break;
         case BlockKind::ThematicBreak: html::element(parent, "hr"); break;
     }
 }

@@ -194,7 +194,7 @@ Document sample_document() {
     intro.span = at(11, 1);
     Inline emphasis;
     emphasis.kind = InlineKind::Emphasis;
-    emphasis.children = {text_node("measuring outcomes")};
+    emphasis.children = planc::InlineText{text_node("measuring outcomes")};
     intro.blocks = {paragraph({text_node("In 2008 the partnership developed a strategy.")}),
                     paragraph({text_node("We aim at "), emphasis, text_node(".")})};
     doc.sections.push_back(intro);
@@ -371,8 +371,8 @@ TEST_CASE("plain text drops markup and keeps the words", "[data]") {
     link.url = "https://example.org";
     Inline strong;
     strong.kind = InlineKind::Strong;
-    strong.children = {text_node("site")};
-    link.children = {text_node("the "), strong};
+    strong.children = planc::InlineText{text_node("site")};
+    link.children = planc::InlineText{text_node("the "), strong};
     Inline br;
     br.kind = InlineKind::LineBreak;
     Inline image;
