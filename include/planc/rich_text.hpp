@@ -80,8 +80,8 @@ struct ListItem {
 };
 
 /// One block of prose. The model keeps every block of every plan for the whole run, so
-/// the members are ordered to pack, and what few blocks have (a table, the text of a
-/// code block) is boxed.
+/// the members are ordered to pack, and what only one kind of block has (a list's
+/// items, a quote's blocks, a table, a code block's text) is boxed: 88 bytes a block.
 struct Block {
     BlockKind kind = BlockKind::Paragraph;
     bool ordered = false;
@@ -90,10 +90,10 @@ struct Block {
     int start = 1;
     Span span;
     InlineText inlines;
-    std::vector<ListItem> items;
-    std::vector<Block> children;
-    Boxed<Table> table;        ///< read `block.table->rows`; write `block.table.make()`
-    Boxed<std::string> text;   ///< Code only: read `*block.text`
+    Boxed<std::vector<ListItem>> items;  ///< List only: read `*block.items`; write `block.items.make()`
+    Boxed<std::vector<Block>> children;  ///< Quote only: read `*block.children`
+    Boxed<Table> table;                  ///< Table only: read `block.table->rows`; write `block.table.make()`
+    Boxed<std::string> text;             ///< Code only: read `*block.text`
 };
 
 /// The plain text of a block sequence, paragraphs separated by blank lines.

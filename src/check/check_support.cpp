@@ -151,10 +151,10 @@ struct Walker {
                 inlines(b.inlines, b.span, base);
                 break;
             case BlockKind::List:
-                for (const ListItem& item : b.items) blocks(item.blocks, true);
+                for (const ListItem& item : *b.items) blocks(item.blocks, true);
                 break;
             case BlockKind::Quote:
-                blocks(b.children, in_list);
+                blocks(*b.children, in_list);
                 break;
             case BlockKind::Table: {
                 base.in_table = true;

@@ -55,7 +55,7 @@ std::string block_text(const Block& block) {
             return plain_text(block.inlines);
         case BlockKind::List: {
             std::string out;
-            for (const ListItem& item : block.items) {
+            for (const ListItem& item : *block.items) {
                 std::string line = join_blocks(item.blocks, "\n");
                 if (line.empty()) continue;
                 if (!out.empty()) out += '\n';
@@ -79,7 +79,7 @@ std::string block_text(const Block& block) {
             return out;
         }
         case BlockKind::Quote:
-            return plain_text(block.children);
+            return plain_text(*block.children);
         case BlockKind::Code: {
             std::string out = *block.text;
             while (!out.empty() && out.back() == '\n') out.pop_back();

@@ -337,7 +337,7 @@ private:
                 } else {
                     read_blocks(li, item.blocks);
                 }
-                if (!item.blocks.empty()) b.items.push_back(std::move(item));
+                if (!item.blocks.empty()) b.items.make().push_back(std::move(item));
             }
             out.push_back(std::move(b));
         } else if (name == "table") {
@@ -352,7 +352,7 @@ private:
             out.push_back(std::move(b));
         } else if (name == "blockquote") {
             b.kind = BlockKind::Quote;
-            read_blocks(n, b.children);
+            read_blocks(n, b.children.make());
             out.push_back(std::move(b));
         }
     }

@@ -139,12 +139,12 @@ private:
                     ListItem li;
                     li.span = first_text_span(item);
                     read_children(item, li.blocks, suppressions);
-                    b.items.push_back(std::move(li));
+                    b.items.make().push_back(std::move(li));
                 }
                 break;
             case CMARK_NODE_BLOCK_QUOTE:
                 b.kind = BlockKind::Quote;
-                read_children(n, b.children, suppressions);
+                read_children(n, b.children.make(), suppressions);
                 break;
             case CMARK_NODE_CODE_BLOCK:
                 b.kind = BlockKind::Code;

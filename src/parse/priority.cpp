@@ -166,7 +166,7 @@ void read_targets(const std::vector<const Block*>& blocks, std::vector<Target>& 
     for (const Block* block : blocks) {
         const Block& b = *block;
         if (b.kind == BlockKind::List) {
-            for (const ListItem& item : b.items) {
+            for (const ListItem& item : *b.items) {
                 for (const Block& inner : item.blocks) {
                     if (inner.kind != BlockKind::Paragraph) continue;
                     AnchoredText text = anchored_text(inner.inlines);
@@ -184,7 +184,7 @@ void read_indicators(const std::vector<const Block*>& blocks, std::vector<Indica
     for (const Block* block : blocks) {
         const Block& b = *block;
         if (b.kind == BlockKind::List) {
-            for (const ListItem& item : b.items) {
+            for (const ListItem& item : *b.items) {
                 if (item.blocks.empty() || item.blocks.front().kind != BlockKind::Paragraph) continue;
                 IndicatorRef ref;
                 if (read_indicator_entry(anchored_text(item.blocks.front().inlines), ref)) out.push_back(ref);
@@ -199,7 +199,7 @@ void read_indicators(const std::vector<const Block*>& blocks, std::vector<Indica
 /// Appends the entries of a list block (nested lists after their item) to `out`.
 void append_list_entries(const Block& b, std::vector<Entry>& out) {
     if (b.kind != BlockKind::List) return;
-    for (const ListItem& item : b.items) {
+    for (const ListItem& item : *b.items) {
         Entry e;
         e.span = item.span;
         for (const Block& inner : item.blocks) {
@@ -258,10 +258,10 @@ Priority build_priority(Section& section, const ParseContext& ctx) {
     for (std::uint32_t index = 0; index < section.blocks.size(); ++index) {
         const Block& b = section.blocks[index];
         if (b.kind == BlockKind::Quote && p.aim.empty()) {
-            p.aim = strip_quotes(collapse_spaces(plain_text(b.children)));
-            p.aim_span = b.children.empty() ? b.span : b.children.front().span;
-            if (!b.children.empty() && !b.children.front().inlines.empty() && b.children.front().inlines.front().span.known())
-                p.aim_span = anchored_text(b.children.front().inlines).span(0, 1);
+            p.aim = strip_quotes(collapse_spaces(plain_text(*b.children)));
+            p.aim_span = b.children->empty() ? b.span : b.children->front().span;
+            if (!b.children->empty() && !b.children->front().inlines.empty() && b.children->front().inlines.front().span.known())
+                p.aim_span = anchored_text(b.children->front().inlines).span(0, 1);
             continue;
         }
         if (b.kind == BlockKind::Paragraph) {

@@ -28,9 +28,12 @@ void fit_row(TableRow& row) {
 
 void fit_block(Block& b) {
     fit_inlines(b.inlines);
-    fit(b.items);
-    for (ListItem& item : b.items) fit_blocks(item.blocks);
-    fit_blocks(b.children);
+    if (b.items.has_value()) {
+        std::vector<ListItem>& items = b.items.make();
+        fit(items);
+        for (ListItem& item : items) fit_blocks(item.blocks);
+    }
+    if (b.children.has_value()) fit_blocks(b.children.make());
     if (b.table.has_value()) {
         Table& t = b.table.make();
         fit_row(t.header);

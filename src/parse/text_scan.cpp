@@ -95,10 +95,10 @@ void scan_block(const Block& b, Document& doc, bool in_list) {
             scan_inlines(b.inlines, doc, in_list);
             break;
         case BlockKind::List:
-            for (const ListItem& item : b.items) scan_blocks(item.blocks, doc, true);
+            for (const ListItem& item : *b.items) scan_blocks(item.blocks, doc, true);
             break;
         case BlockKind::Quote:
-            scan_blocks(b.children, doc);
+            scan_blocks(*b.children, doc);
             break;
         case BlockKind::Table:
             for (const auto& cell : b.table->header.cells) scan_inlines(cell.content, doc, false);

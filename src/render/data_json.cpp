@@ -249,7 +249,7 @@ Json block_json(const Block& block) {
             put(j, "ordered", block.ordered);
             if (block.ordered) put(j, "start", block.start);
             Json items = Json::array();
-            for (const ListItem& item : block.items) items.push_back(blocks_json(item.blocks));
+            for (const ListItem& item : *block.items) items.push_back(blocks_json(item.blocks));
             put(j, "items", std::move(items));
             break;
         }
@@ -270,7 +270,7 @@ Json block_json(const Block& block) {
         }
         case BlockKind::Quote:
             put(j, "type", "quote");
-            put(j, "blocks", blocks_json(block.children));
+            put(j, "blocks", blocks_json(*block.children));
             break;
         case BlockKind::Code:
             put(j, "type", "code-block");

@@ -135,7 +135,7 @@ void RichHtmlWriter::inlines(pugi::xml_node parent, const InlineText& text) {
 void RichHtmlWriter::list(pugi::xml_node parent, const Block& b) {
     pugi::xml_node l = html::element(parent, b.ordered ? "ol" : "ul");
     if (b.ordered && b.start != 1) html::set_attr(l, "start", std::to_string(b.start));
-    for (const ListItem& item : b.items) {
+    for (const ListItem& item : *b.items) {
         pugi::xml_node li = html::element(l, "li");
         // A single paragraph item is written without its <p>, as lists usually are.
         if (item.blocks.size() == 1 && item.blocks.front().kind == BlockKind::Paragraph) {
@@ -216,7 +216,7 @@ void RichHtmlWriter::block(pugi::xml_node parent, const Block& b) {
             table(parent, *b.table, table_caption_, true);
             break;
         }
-        case BlockKind::Quote: blocks(html::element(parent, "blockquote", {{"class", "quote"}}), b.children); break;
+        case BlockKind::Quote: blocks(html::element(parent, "blockquote", {{"class", "quote"}}), *b.children); break;
         case BlockKind::Code: html::element_text(html::element(parent, "pre"), "code", *b.text); break;
         case BlockKind::ThematicBreak: html::element(parent, "hr"); break;
     }

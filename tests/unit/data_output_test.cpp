@@ -387,12 +387,12 @@ TEST_CASE("plain text drops markup and keeps the words", "[data]") {
 
     Block list;
     list.kind = BlockKind::List;
-    list.items = {{{paragraph({text_node("one")})}, {}}, {{paragraph({text_node("two")})}, {}}};
+    list.items = std::vector<planc::ListItem>{{{paragraph({text_node("one")})}, {}}, {{paragraph({text_node("two")})}, {}}};
     Block rule;
     rule.kind = BlockKind::ThematicBreak;
     Block quote;
     quote.kind = BlockKind::Quote;
-    quote.children = {paragraph({text_node("quoted")})};
+    quote.children = std::vector<Block>{paragraph({text_node("quoted")})};
     CHECK(planc::plain_text(std::vector<Block>{paragraph({text_node("First.")}), list, rule, quote}) ==
           "First.\n\none\ntwo\n\nquoted");
 }

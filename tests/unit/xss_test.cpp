@@ -332,7 +332,7 @@ TEST_CASE("safe raw HTML and links are kept without a warning", "[xss]") {
     REQUIRE_FALSE(doc.sections.empty());
     REQUIRE(doc.sections[0].blocks.size() == 2);
     const Block& list = doc.sections[0].blocks[0];
-    REQUIRE(list.items.size() == 3);
-    CHECK(list.items[0].blocks[0].inlines[0].kind == InlineKind::Link);
-    CHECK(*list.items[0].blocks[0].inlines[0].url == "https://example.org");
+    REQUIRE(list.items->size() == 3);
+    CHECK((*list.items)[0].blocks[0].inlines[0].kind == InlineKind::Link);
+    CHECK(*(*list.items)[0].blocks[0].inlines[0].url == "https://example.org");
 }
