@@ -35,12 +35,13 @@ enum class ChangeKind {
 /// is not a number; a gap never becomes zero.
 struct Quantity {
     std::optional<double> value;
-    bool percent = false;
     std::string unit;      ///< "offences", "per 1000 pop", "" (percent is not a unit)
-    int decimals = 0;      ///< digits after the point as written ("10.00" -> 2)
-    bool gap = false;      ///< TBC, TBA, ...., …, XX, "to be confirmed"
     std::string text;      ///< as written
     Span span;
+    // The small members last, where they pack (targets and table rows hold several).
+    int decimals = 0;      ///< digits after the point as written ("10.00" -> 2)
+    bool percent = false;
+    bool gap = false;      ///< TBC, TBA, ...., …, XX, "to be confirmed"
 };
 
 /// Target fields that can be left as a placeholder.
@@ -112,14 +113,14 @@ enum class SectionKind {
 /// A section: a heading and what follows it up to the next heading of its level.
 struct Section {
     SectionKind kind = SectionKind::Prose;
+    int level = 2;
+    int priority_index = -1;   ///< for kind == Priority: index into Document::priorities
+    Span span;             ///< the heading
     std::string id;        ///< stable slug of the heading, unique in its document
     std::string title;     ///< heading text, plain
     InlineText heading;
-    int level = 2;
-    Span span;             ///< the heading
     std::vector<Block> blocks;
     std::vector<Section> children;
-    int priority_index = -1;   ///< for kind == Priority: index into Document::priorities
     /// Inside a priority (the children of its section): which part the subsection is
     /// ("background", "aims", "objectives", "actions", "targets", "indicators", "lead"),
     /// or "" for other prose.
