@@ -8,6 +8,7 @@
 #include <set>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace planc {
 
@@ -17,6 +18,17 @@ public:
     /// Writes one file; `path` is relative to the output root, with '/' separators.
     /// Throws std::runtime_error when the file cannot be written.
     virtual void write(const std::string& path, std::string_view bytes) = 0;
+    /// Writes one file made of `parts` one after another, as write() of their
+    /// concatenation would: a large file assembled from pieces (the search index) need
+    /// not be copied into one string first.
+    virtual void write_parts(const std::string& path, const std::vector<std::string_view>& parts) {
+        std::string whole;
+        std::size_t size = 0;
+        for (std::string_view p : parts) size += p.size();
+        whole.reserve(size);
+        for (std::string_view p : parts) whole.append(p);
+        write(path, whole);
+    }
     /// True when write() may be called from several threads at once; otherwise the
     /// caller must take turns (the build's parallel render locks around such a sink).
     [[nodiscard]] virtual bool concurrent_writes() const { return false; }
@@ -35,6 +47,7 @@ class DirectoryOutput final : public OutputSink {
 public:
     explicit DirectoryOutput(std::string root) : root_(std::move(root)) {}
     void write(const std::string& path, std::string_view bytes) override;
+    void write_parts(const std::string& path, const std::vector<std::string_view>& parts) override;
     [[nodiscard]] bool concurrent_writes() const override { return true; }
     [[nodiscard]] std::size_t files_written() const { return count_; }
     /// HTML pages among the files written.

@@ -26,7 +26,9 @@ void DirectoryOutput::make_folder(const std::string& folder) {
     folders_made_.insert(folder);
 }
 
-void DirectoryOutput::write(const std::string& path, std::string_view bytes) {
+void DirectoryOutput::write(const std::string& path, std::string_view bytes) { write_parts(path, {bytes}); }
+
+void DirectoryOutput::write_parts(const std::string& path, const std::vector<std::string_view>& parts) {
     // Renderers only produce relative paths without "..": refuse anything else, so
     // nothing can ever be written outside the output folder.
     if (path.empty() || path.front() == '/' || path.find("..") != std::string::npos ||
@@ -38,11 +40,13 @@ void DirectoryOutput::write(const std::string& path, std::string_view bytes) {
     // costs more than the write itself.
     int fd = ::open(full.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
     int error = fd < 0 ? errno : 0;
-    for (std::size_t done = 0; !error && done < bytes.size();) {
-        ssize_t n = ::write(fd, bytes.data() + done, bytes.size() - done);
-        if (n < 0 && errno == EINTR) continue;
-        if (n <= 0) error = n < 0 ? errno : EIO;
-        else done += static_cast<std::size_t>(n);
+    for (std::string_view bytes : parts) {
+        for (std::size_t done = 0; !error && done < bytes.size();) {
+            ssize_t n = ::write(fd, bytes.data() + done, bytes.size() - done);
+            if (n < 0 && errno == EINTR) continue;
+            if (n <= 0) error = n < 0 ? errno : EIO;
+            else done += static_cast<std::size_t>(n);
+        }
     }
     if (fd >= 0 && ::close(fd) != 0 && !error) error = errno;
     if (error) throw std::runtime_error("cannot write " + full + ": " + std::strerror(error));  // ENOSPC: "No space left"

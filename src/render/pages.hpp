@@ -52,6 +52,9 @@ struct SearchIndexText {
     void append(const SearchIndexText& more);
     /// search-index.js from pieces in site order (empty pieces are skipped).
     [[nodiscard]] static std::string script_file(const std::vector<const SearchIndexText*>& in_order);
+    /// script_file() as the pieces to write one after another (they point into the texts).
+    [[nodiscard]] static std::vector<std::string_view> script_pieces(
+        const std::vector<const SearchIndexText*>& in_order);
 
     // The fixed text around and between the entries: script_file() is kBefore, the
     // entries joined by kBetween, kAfter (kEmpty without entries). The live preview

@@ -136,11 +136,12 @@ public:
     void write(const std::string& path, std::string_view bytes) override {
         std::optional<ScannedLinks> scanned;
         if (is_html_path(path)) scanned = scan_links(bytes);
+        auto pass_on = [&] { out_.write(path, bytes); };
         if (out_.concurrent_writes()) {
-            write_through(path, bytes);
+            write_through(pass_on);
         } else {
             std::lock_guard<std::mutex> lock(out_mutex_);
-            write_through(path, bytes);
+            write_through(pass_on);
         }
         std::lock_guard<std::mutex> lock(links_mutex_);
         if (scanned)
@@ -148,19 +149,35 @@ public:
         else
             links_.write_file(path);
     }
+    void write_parts(const std::string& path, const std::vector<std::string_view>& parts) override {
+        if (is_html_path(path)) {  // pages are scanned whole
+            OutputSink::write_parts(path, parts);
+            return;
+        }
+        auto pass_on = [&] { out_.write_parts(path, parts); };
+        if (out_.concurrent_writes()) {
+            write_through(pass_on);
+        } else {
+            std::lock_guard<std::mutex> lock(out_mutex_);
+            write_through(pass_on);
+        }
+        std::lock_guard<std::mutex> lock(links_mutex_);
+        links_.write_file(path);
+    }
     [[nodiscard]] bool concurrent_writes() const override { return true; }
 
 private:
     /// Once one write has failed (a full disk), every later write fails with the same
     /// error without touching the output: the build stops as soon as it can, whichever
     /// thread is writing, and says why once.
-    void write_through(const std::string& path, std::string_view bytes) {
+    template <class Write>
+    void write_through(Write&& write) {
         {
             std::lock_guard<std::mutex> lock(error_mutex_);
             if (first_error_) std::rethrow_exception(first_error_);
         }
         try {
-            out_.write(path, bytes);
+            write();
         } catch (...) {
             std::lock_guard<std::mutex> lock(error_mutex_);
             if (!first_error_) first_error_ = std::current_exception();
@@ -253,12 +270,17 @@ void render_site(const Project& project, OutputSink& out, Diagnostics& diags, co
     std::map<std::string, std::string> print_pages;
     std::map<std::string, Location> link_origins;
     for (std::size_t i = 0; i < parts.size(); ++i) {
-        const SitePart& part = parts[i];
+        SitePart& part = parts[i];
         append_once(page_diags, part_diags[i], seen);
         in_order.push_back(&part);
-        content_files.insert(part.content_files.begin(), part.content_files.end());
-        print_pages.insert(part.print_pages.begin(), part.print_pages.end());
-        link_origins.insert(part.link_origins.begin(), part.link_origins.end());
+        // Moved, not copied (the first of equal keys wins, as with insert): a leaflet's
+        // print copy or a page's link origins are kept once.
+        content_files.merge(part.content_files);
+        print_pages.merge(part.print_pages);
+        link_origins.merge(part.link_origins);
+        part.content_files.clear();
+        part.print_pages.clear();
+        part.link_origins.clear();
     }
 
     Diagnostics index_diags;
