@@ -86,6 +86,25 @@ def hugo_project(n: int) -> Path:
     return proj
 
 
+def prepare_file_system() -> None:
+    """Every timed run starts from the same file-system state (like hyperfine's --prepare).
+
+    On this machine's ext4, creating files gets slower with every earlier run's files
+    written and deleted but still cached: a planc build's kernel instructions went from 1.5 G
+    to 10 G to 20 G over three back-to-back runs, and hugo's likewise. So: write back dirty
+    data, drop the page cache (root only; otherwise skipped and said in RESULTS.md), then read
+    the corpus back in, so every tool reads its input from memory."""
+    os.sync()
+    global DROP_CACHES
+    if DROP_CACHES:
+        try:
+            Path("/proc/sys/vm/drop_caches").write_text("3\n")
+        except OSError:
+            DROP_CACHES = False
+    for p in CORPUS_FILES:
+        p.read_bytes()
+
+
 class Tool:
     def __init__(self, name: str, argv: list[str], clean: list[Path], stdout: Path | None, stderr: Path,
                  env: dict | None = None):
@@ -98,6 +117,7 @@ class Tool:
         for c in self.clean:
             if c.exists():
                 shutil.rmtree(c)
+        prepare_file_system()
         with tempfile.NamedTemporaryFile("r", suffix=".time") as tf, \
                 tempfile.NamedTemporaryFile("r", suffix=".perf") as pf:
             argv = ["/usr/bin/time", "-f", "%e %U %S %M", "-o", tf.name] + self.argv
@@ -147,6 +167,8 @@ class Tool:
 
 def bench_size(n: int, planc: str, runs: int, pdf_runs: int) -> dict:
     md, plans = corpus_files(n)
+    global CORPUS_FILES
+    CORPUS_FILES = md
     if not plans:
         raise SystemExit(f"bench/corpus/{n} has no plans: run bench/generate_corpus.py --plans {n}")
     in_bytes = sum(p.stat().st_size for p in md)
@@ -306,6 +328,12 @@ def report(results: list[dict], m: dict, command: str, profile: str | None, runs
                    if full_warmup_max < 5000 else "") + "; the table shows the **median** wall time. Peak RSS is the largest `%M` of "
           "`/usr/bin/time` over the runs. MB/s is the corpus's Markdown bytes (every `.md` file under `content/`, "
           "plans and partnership `_index.md`) divided by the median wall time. CPU is user+system seconds (median).", "",
+          ("Before every run (warm-ups included) the bench writes back dirty data, drops the page cache and reads "
+           "the corpus back into memory, so each run meets the same file system: on this machine's ext4 the files of "
+           "earlier runs, written and deleted, made creating files slower run after run (a planc build's kernel "
+           "instructions went from 1.5 G to 20 G over three back-to-back runs)." if m.get("drop_caches") else
+           "The bench could not drop the page cache (not root): runs follow each other without it, and file "
+           "creation costs may grow from run to run."), "",
           "- **cmark-gfm** (the floor): one process given every `.md` file of the corpus as arguments "
           "(`cmark-gfm -e table --unsafe FILES... > /dev/null`); cmark-gfm concatenates its inputs and parses and "
           "renders them as one document. Single-threaded; it does no file writing, no model and no checks.",
@@ -500,6 +528,7 @@ def main() -> int:
                                   ARGS.pdf_runs if n <= ARGS.pdf_max_size else 0))
     m = machine()
     m["load_start"] = LOAD_START
+    m["drop_caches"] = DROP_CACHES
     OUT.mkdir(exist_ok=True)
     args = dict(runs=ARGS.runs, runs_large=runs_large, command=ARGS.command, pdf_max_size=ARGS.pdf_max_size,
                 full_warmup_max=4999)
@@ -521,6 +550,8 @@ KEEP_OUTPUT = False
 NO_PDF_FLAG = False
 PERF = False
 SHM: Path | None = None
+DROP_CACHES = True
+CORPUS_FILES: list[Path] = []
 
 if __name__ == "__main__":
     sys.exit(main())
