@@ -1,13 +1,11 @@
 // Runs every registered check, then applies suppressions.
 
 #include <algorithm>
-#include <atomic>
-#include <exception>
 #include <map>
-#include <thread>
 
 #include "check/checks.hpp"
 #include "planc/check.hpp"
+#include "planc/parallel.hpp"
 
 namespace planc {
 
@@ -94,7 +92,6 @@ struct CheckJob {
     const Partnership* partnership = nullptr;
     const Document* doc = nullptr;
     Diagnostics found;
-    std::exception_ptr error;
 };
 
 /// The jobs in the order the checks are defined to run: each partnership's documents,
@@ -102,8 +99,8 @@ struct CheckJob {
 std::vector<CheckJob> plan_jobs(const Project& project) {
     std::vector<CheckJob> jobs;
     for (const auto& partnership : project.partnerships) {
-        for (const auto& doc : partnership.documents) jobs.push_back(CheckJob{&partnership, &doc, {}, {}});
-        jobs.push_back(CheckJob{&partnership, nullptr, {}, {}});
+        for (const auto& doc : partnership.documents) jobs.push_back(CheckJob{&partnership, &doc, {}});
+        jobs.push_back(CheckJob{&partnership, nullptr, {}});
     }
     return jobs;
 }
@@ -118,33 +115,13 @@ void run_job(const Project& project, CheckJob& job) {
     }
 }
 
-/// Runs the jobs on every core; checks only read the project. An exception is kept
-/// with its job and the first one in job order is rethrown, as a serial loop would.
-void run_jobs(const Project& project, std::vector<CheckJob>& jobs) {
-    std::atomic<std::size_t> next{0};
-    auto work = [&] {
-        for (std::size_t i = next++; i < jobs.size(); i = next++) {
-            try {
-                run_job(project, jobs[i]);
-            } catch (...) {
-                jobs[i].error = std::current_exception();
-            }
-        }
-    };
-    std::size_t threads = std::min<std::size_t>(std::max(1u, std::thread::hardware_concurrency()), jobs.size());
-    std::vector<std::thread> pool;
-    for (std::size_t t = 1; t < threads; ++t) pool.emplace_back(work);
-    work();
-    for (auto& t : pool) t.join();
-    for (const CheckJob& job : jobs)
-        if (job.error) std::rethrow_exception(job.error);
-}
-
 }  // namespace
 
 void check_project(const Project& project, Diagnostics& diags) {
     std::vector<CheckJob> jobs = plan_jobs(project);
-    run_jobs(project, jobs);
+    // Checks only read the project; each job writes only its own findings. An exception
+    // of the first job in job order is rethrown, as a serial loop would.
+    parallel_for(jobs.size(), [&](std::size_t i) { run_job(project, jobs[i]); });
     // Merged in the order a single thread would have found them.
     Diagnostics found;
     std::size_t total = 0;

@@ -3,11 +3,10 @@
 #include <boost/filesystem.hpp>
 
 #include <algorithm>
-#include <atomic>
-#include <thread>
 #include <fstream>
 
 #include "planc/load.hpp"
+#include "planc/parallel.hpp"
 #include "planc/parse.hpp"
 
 namespace fs = boost::filesystem;
@@ -145,22 +144,14 @@ void load_partnership(const fs::path& folder, const fs::path& root, const Escapi
 /// kept in its own slot and merged in file order, so the output is the same as a
 /// single-threaded run.
 void parse_pending(std::vector<PendingDocument>& pending) {
-    std::atomic<std::size_t> next{0};
-    auto work = [&] {
-        for (std::size_t i = next++; i < pending.size(); i = next++) {
-            PendingDocument& p = pending[i];
-            std::string text;
-            if (read_text_file(p.file.string(), p.display, text, p.diags))
-                p.document = parse_document(p.display, std::move(text), p.diags);
-            else
-                p.document.path = p.display;
-        }
-    };
-    unsigned threads = std::min<std::size_t>(std::max(1u, std::thread::hardware_concurrency()), pending.size());
-    std::vector<std::thread> pool;
-    for (unsigned t = 1; t < threads; ++t) pool.emplace_back(work);
-    work();
-    for (auto& t : pool) t.join();
+    parallel_for(pending.size(), [&](std::size_t i) {
+        PendingDocument& p = pending[i];
+        std::string text;
+        if (read_text_file(p.file.string(), p.display, text, p.diags))
+            p.document = parse_document(p.display, std::move(text), p.diags);
+        else
+            p.document.path = p.display;
+    });
 }
 
 }  // namespace
