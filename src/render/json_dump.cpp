@@ -13,32 +13,13 @@
 #include <string_view>
 
 #include "planc/data_output.hpp"
+#include "render/utf8.hpp"
 
 namespace planc {
 
 namespace {
 
 using Json = nlohmann::ordered_json;
-
-/// Length of the well-formed UTF-8 sequence starting at `s[i]` (a byte >= 0x80), or 0 if
-/// it is not one: the same rules as nlohmann's decoder (no overlong forms, no surrogates,
-/// nothing above U+10FFFF).
-std::size_t utf8_sequence(std::string_view s, std::size_t i) {
-    auto byte = [&](std::size_t k) { return k < s.size() ? static_cast<unsigned char>(s[k]) : 0u; };
-    auto cont = [&](std::size_t k, unsigned lo = 0x80, unsigned hi = 0xBF) {
-        unsigned b = byte(k);
-        return k < s.size() && b >= lo && b <= hi;
-    };
-    unsigned b0 = byte(i);
-    if (b0 >= 0xC2 && b0 <= 0xDF) return cont(i + 1) ? 2 : 0;
-    if (b0 == 0xE0) return cont(i + 1, 0xA0, 0xBF) && cont(i + 2) ? 3 : 0;
-    if ((b0 >= 0xE1 && b0 <= 0xEC) || b0 == 0xEE || b0 == 0xEF) return cont(i + 1) && cont(i + 2) ? 3 : 0;
-    if (b0 == 0xED) return cont(i + 1, 0x80, 0x9F) && cont(i + 2) ? 3 : 0;
-    if (b0 == 0xF0) return cont(i + 1, 0x90, 0xBF) && cont(i + 2) && cont(i + 3) ? 4 : 0;
-    if (b0 >= 0xF1 && b0 <= 0xF3) return cont(i + 1) && cont(i + 2) && cont(i + 3) ? 4 : 0;
-    if (b0 == 0xF4) return cont(i + 1, 0x80, 0x8F) && cont(i + 2) && cont(i + 3) ? 4 : 0;
-    return 0;
-}
 
 /// Bytes that are copied as they are: printable ASCII but the quote and the backslash.
 constexpr std::array<bool, 256> kPlain = [] {
@@ -60,12 +41,12 @@ bool append_string(std::string& out, std::string_view s) {
             continue;
         }
         if (c >= 0x80) {
-            std::size_t n = utf8_sequence(s, i);
-            if (n == 0) {
+            int n = utf8_sequence(reinterpret_cast<const unsigned char*>(s.data()) + i, s.size() - i);
+            if (n <= 0) {
                 out.resize(mark);
                 return false;
             }
-            i += n;
+            i += static_cast<std::size_t>(n);
             continue;
         }
         out.append(s, from, i - from);

@@ -114,7 +114,9 @@ SearchFrame render_index_pages(SiteContext& site, const std::vector<const SitePa
 /// search-index.js and the search page, from the frame and each part's entries in site order.
 void write_search_files(const SearchFrame& frame, const std::vector<const SearchIndexText*>& parts, OutputSink& out);
 /// Images and files from the content folders that pages link to (site path -> source).
-void copy_content_files(const std::map<std::string, std::string>& files, OutputSink& out);
+/// Returns what was copied (site path -> bytes), for the leaflet PDFs to load.
+std::map<std::string, std::string> copy_content_files(const std::map<std::string, std::string>& files,
+                                                      OutputSink& out);
 
 /// What the link check needs of one HTML page: where its links go and which ids it has.
 /// Much smaller than the page, so a whole site's worth can be kept until every page

@@ -69,14 +69,18 @@ void copy_theme_assets(const Theme& theme, OutputSink& out) {
     for (const ThemeAsset& a : theme.assets) out.write(paths::kAssets + a.path, a.bytes);
 }
 
-void copy_content_files(const std::map<std::string, std::string>& files, OutputSink& out) {
+std::map<std::string, std::string> copy_content_files(const std::map<std::string, std::string>& files,
+                                                      OutputSink& out) {
+    std::map<std::string, std::string> copied;
     for (const auto& [site_path, source] : files) {
         std::ifstream in(source, std::ios::binary);
         if (!in) continue;  // the link check reports the broken link
         std::ostringstream bytes;
         bytes << in.rdbuf();
         out.write(site_path, bytes.str());
+        copied.emplace(site_path, bytes.str());
     }
+    return copied;
 }
 
 void write_document_data(const Partnership& p, const Document& d, OutputSink& out) {
@@ -136,13 +140,7 @@ public:
     void write(const std::string& path, std::string_view bytes) override {
         std::optional<ScannedLinks> scanned;
         if (is_html_path(path)) scanned = scan_links(bytes);
-        auto pass_on = [&] { out_.write(path, bytes); };
-        if (out_.concurrent_writes()) {
-            write_through(pass_on);
-        } else {
-            std::lock_guard<std::mutex> lock(out_mutex_);
-            write_through(pass_on);
-        }
+        write_through([&] { out_.write(path, bytes); });
         std::lock_guard<std::mutex> lock(links_mutex_);
         if (scanned)
             links_.write_page(path, std::move(*scanned));
@@ -154,22 +152,17 @@ public:
             OutputSink::write_parts(path, parts);
             return;
         }
-        auto pass_on = [&] { out_.write_parts(path, parts); };
-        if (out_.concurrent_writes()) {
-            write_through(pass_on);
-        } else {
-            std::lock_guard<std::mutex> lock(out_mutex_);
-            write_through(pass_on);
-        }
+        write_through([&] { out_.write_parts(path, parts); });
         std::lock_guard<std::mutex> lock(links_mutex_);
         links_.write_file(path);
     }
     [[nodiscard]] bool concurrent_writes() const override { return true; }
 
 private:
-    /// Once one write has failed (a full disk), every later write fails with the same
-    /// error without touching the output: the build stops as soon as it can, whichever
-    /// thread is writing, and says why once.
+    /// Passes one write on to the output, taking turns unless it takes writes from
+    /// several threads. Once one write has failed (a full disk), every later write fails
+    /// with the same error without touching the output: the build stops as soon as it
+    /// can, whichever thread is writing, and says why once.
     template <class Write>
     void write_through(Write&& write) {
         {
@@ -177,7 +170,12 @@ private:
             if (first_error_) std::rethrow_exception(first_error_);
         }
         try {
-            write();
+            if (out_.concurrent_writes()) {
+                write();
+            } else {
+                std::lock_guard<std::mutex> lock(out_mutex_);
+                write();
+            }
         } catch (...) {
             std::lock_guard<std::mutex> lock(error_mutex_);
             if (!first_error_) first_error_ = std::current_exception();
@@ -220,19 +218,11 @@ void append_once(Diagnostics& into, const Diagnostics& from, std::set<std::strin
     }
 }
 
-/// The bytes of the files the leaflet PDFs may load: the theme's assets and content files.
-std::map<std::string, std::string> print_resources(const Theme& theme,
-                                                   const std::map<std::string, std::string>& content_files) {
-    std::map<std::string, std::string> resources;
-    for (const ThemeAsset& a : theme.assets) resources.emplace(paths::kAssets + a.path, a.bytes);
-    for (const auto& [site_path, source] : content_files) {
-        std::ifstream in(source, std::ios::binary);
-        if (!in) continue;
-        std::ostringstream bytes;
-        bytes << in.rdbuf();
-        resources.emplace(site_path, bytes.str());
-    }
-    return resources;
+/// The bytes of the files the leaflet PDFs may load: the theme's assets and the content
+/// files already copied into the site.
+std::map<std::string, std::string> print_resources(const Theme& theme, std::map<std::string, std::string> content) {
+    for (const ThemeAsset& a : theme.assets) content.emplace(paths::kAssets + a.path, a.bytes);
+    return content;
 }
 
 }  // namespace
@@ -292,11 +282,11 @@ void render_site(const Project& project, OutputSink& out, Diagnostics& diags, co
     append_once(page_diags, index_diags, seen);
     content_files.insert(site.content_files.begin(), site.content_files.end());
     link_origins.insert(site.link_origins.begin(), site.link_origins.end());
-    copy_content_files(content_files, writer);
+    std::map<std::string, std::string> copied = copy_content_files(content_files, writer);
 
     if (pdf) {
         std::map<std::string, std::string> pdfs =
-            make_leaflet_pdfs(print_pages, print_resources(theme, content_files), page_diags);
+            make_leaflet_pdfs(print_pages, print_resources(theme, std::move(copied)), page_diags);
         for (const auto& [path, bytes] : pdfs) writer.write(path, bytes);
     }
     bool failed = page_diags.has_errors();
