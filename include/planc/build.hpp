@@ -1,6 +1,8 @@
 #pragma once
 /// `planc build`: load, check, render, publish — each a named step.
 
+#include <cstddef>
+#include <memory>
 #include <string>
 
 #include "planc/diagnostics.hpp"
@@ -20,5 +22,35 @@ struct BuildOptions {
 /// Renders every output of the project (site pages, leaflets, open data) into `out`.
 /// Throws std::runtime_error when a file cannot be written.
 void render_project(const Project& project, OutputSink& out, Diagnostics& diags, const BuildOptions& options = {});
+
+/// The same render one document at a time, for a build that renders each document as
+/// soon as it is parsed and checked, and then keeps only its outline:
+///
+///     SiteRender site(project, out, diags, options, documents);  // partnerships loaded
+///     site.render_document(i, partnership, doc);  // each document, any thread, any order
+///     site.finish();                              // documents may be outlines by now
+///
+/// The files written and the findings are those of render_project.
+class SiteRender {
+public:
+    /// Loads the theme of `project` (whose settings and partnerships are loaded) and
+    /// writes its assets. `documents` is how many documents the project will have.
+    SiteRender(const Project& project, OutputSink& out, Diagnostics& diags, const BuildOptions& options,
+               std::size_t documents);
+    ~SiteRender();
+    SiteRender(const SiteRender&) = delete;
+    SiteRender& operator=(const SiteRender&) = delete;
+
+    /// Renders document `index` (its place in project order: each partnership, then its
+    /// documents): its pages, leaflet and open data. Safe from several threads at once.
+    void render_document(std::size_t index, const Partnership& partnership, const Document& doc);
+    /// The partnerships' pages, the pages that list everything, search, content files,
+    /// leaflet PDFs and the link check of everything written. Findings go to `diags`.
+    void finish();
+
+private:
+    struct State;
+    std::unique_ptr<State> state_;
+};
 
 }  // namespace planc

@@ -24,7 +24,8 @@ std::optional<OutputFormat> parse_output_format(std::string_view name);
 const char* to_string(OutputFormat format);
 
 /// Gives the text of a source file by its display path ("content/melton/2009-10.md"),
-/// for the source lines of human output; nothing when the text is not at hand.
+/// for the source lines of human output; nothing when the text is not at hand. The view
+/// is read before the next lookup and never kept (a lookup may reuse its storage).
 using SourceLookup = std::function<std::optional<std::string_view>(const std::string& file)>;
 
 struct OutputOptions {

@@ -273,7 +273,26 @@ struct Document {
     std::vector<Suppression> suppressions;
 
     std::string source;        ///< the file as read (UTF-8), for excerpts in diagnostics
+
+    /// True once keep_outline has dropped the body (see below): the document can no
+    /// longer be checked or rendered, only listed.
+    bool outline_only = false;
+    /// An outline's `source` is empty: these say what the file held when it was parsed,
+    /// so that excerpts read it again only while it is unchanged (read_source_again).
+    std::size_t source_size = 0;
+    std::size_t source_digest = 0;
 };
+
+/// Drops what only the document's own checks and pages read, once they are done, and
+/// keeps its outline: front matter, section ids and titles (links from other documents
+/// name them), priority ids, titles and indicators, indicator status rows and
+/// suppressions. What the pages that list every document and the partnership-wide
+/// checks read stays; a 1,000-plan build then never holds more than a few whole
+/// documents at once. The source text goes too (it is as large as all the rest): the
+/// few excerpts a terminal shows read the file again (read_source_again in load.hpp).
+void keep_outline(Document& doc);
+/// The digest keep_outline keeps of a document's text.
+std::size_t source_digest(std::string_view text);
 
 /// The section of `doc.sections` a priority was read from, or null (a priority made
 /// without one).

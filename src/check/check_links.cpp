@@ -84,6 +84,13 @@ std::string scheme_of(std::string_view url) {
     return ascii_lower(url.substr(0, colon));
 }
 
+/// "2009-10.md" -> "2009-10": the slug a file name in a link names.
+std::string document_slug(const std::string& name) {
+    std::string slug = name;
+    if (slug.size() > 3 && slug.compare(slug.size() - 3, 3, ".md") == 0) slug.erase(slug.size() - 3);
+    return slug;
+}
+
 struct LinkChecker {
     const CheckContext& ctx;
     SectionIds ids;
@@ -149,8 +156,27 @@ struct LinkChecker {
             if (slash == std::string::npos) break;
             start = slash + 1;
         }
+        if (ctx.cross_links && names_other_document(parts)) {
+            CrossDocumentLink later{parts[0], parts[1], fragment, url, link.kind == InlineKind::Image, where};
+            ctx.cross_links->push_back(std::move(later));
+            return;
+        }
+        check_resolved(parts, fragment, url, what, where);
+    }
+
+    void check_resolved(const std::vector<std::string>& parts, const std::string& fragment, const std::string& url,
+                        const char* what, const Span& where) {
         std::string problem = resolve(parts, fragment);
         if (!problem.empty()) report(ctx, DiagCode::E004, std::string(what) + " `" + url + "` " + problem, where);
+    }
+
+    /// True when `parts` (relative to content/) may name a document other than this one:
+    /// resolving it reads that document, which may still be being parsed.
+    bool names_other_document(const std::vector<std::string>& parts) const {
+        if (parts.size() != 2) return false;
+        std::string slug = document_slug(parts[1]);
+        if (slug == "_index" || slug == "index") return false;
+        return !(parts[0] == ctx.doc.partnership && slug == ctx.doc.slug);
     }
 
     /// "" when `parts` (relative to content/) names a page or file; otherwise why not.
@@ -168,14 +194,19 @@ struct LinkChecker {
             return "";
         }
         if (parts.size() == 2) {
-            std::string name = parts[1];
-            std::string slug = name;
-            if (slug.size() > 3 && slug.compare(slug.size() - 3, 3, ".md") == 0) slug.erase(slug.size() - 3);
+            const std::string& name = parts[1];
+            std::string slug = document_slug(name);
             if (slug == "_index" || slug == "index") {
                 if (!folder_exists) return "names no partnership folder `" + folder + "`";
                 return "";
             }
-            const Document* doc = partnership ? find_document(*partnership, slug) : nullptr;
+            // This document itself without a search: while documents are checked as they
+            // are parsed, the others may be being written on other threads.
+            const Document* doc = nullptr;
+            if (partnership && folder == ctx.doc.partnership && slug == ctx.doc.slug)
+                doc = &ctx.doc;
+            else if (partnership)
+                doc = find_document(*partnership, slug);
             if (doc) {
                 if (!fragment.empty() && !has_section(doc->sections, fragment))
                     return "names no section `" + fragment + "` of " + plan_name(*doc);
@@ -211,17 +242,25 @@ struct LinkChecker {
     }
 };
 
+/// Where a front matter value is, or the first line when it has no known place.
+Span front_matter_span(const Document& doc, const char* key) {
+    auto it = doc.fields.find(key);
+    return it != doc.fields.end() && it->second.known() ? it->second : Span{1, 1, 1, 1};
+}
+
 void check_front_matter_links(const CheckContext& ctx, SectionIds& ids) {
     const Document& doc = ctx.doc;
-    auto field_span = [&](const char* key) {
-        auto it = doc.fields.find(key);
-        return it != doc.fields.end() && it->second.known() ? it->second : Span{1, 1, 1, 1};
-    };
     for (const std::string& id : doc.leaflet) {
         if (ids.has(doc.sections, id)) continue;
         report(ctx, DiagCode::E004, "`leaflet:` names the section `" + id + "`, which this document does not have",
-               field_span("leaflet"));
+               front_matter_span(doc, "leaflet"));
     }
+}
+
+/// `previous:` must name a document of the partnership (read only once every document
+/// of the partnership is known).
+void check_previous(const CheckContext& ctx) {
+    const Document& doc = ctx.doc;
     if (!doc.previous.empty()) {
         bool found = find_document(ctx.partnership, doc.previous) != nullptr;
         boost::system::error_code ec;
@@ -230,7 +269,7 @@ void check_front_matter_links(const CheckContext& ctx, SectionIds& ids) {
         if (!found)
             report(ctx, DiagCode::E004,
                    "`previous:` names the document `" + doc.previous + "`, which " + doc.partnership + "/ does not have",
-                   field_span("previous"));
+                   front_matter_span(doc, "previous"));
     }
 }
 
@@ -250,6 +289,15 @@ void check_links(const CheckContext& ctx) {
         if (piece.inlines && has_links(*piece.inlines)) checker.walk(*piece.inlines, piece_span(piece, 0, 1));
     });
     check_front_matter_links(ctx, checker.ids);
+    if (!ctx.cross_links) check_previous(ctx);  // else check_cross_document_links does
+}
+
+void check_cross_document_links(const CheckContext& ctx, const std::vector<CrossDocumentLink>& links) {
+    LinkChecker checker{ctx, {}};
+    for (const CrossDocumentLink& link : links)
+        checker.check_resolved({link.folder, link.name}, link.fragment, link.url, link.image ? "image" : "link",
+                               link.where);
+    check_previous(ctx);
 }
 
 void check_document_ids(const PartnershipContext& ctx) {

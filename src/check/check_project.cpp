@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <map>
+#include <stdexcept>
 
 #include "check/checks.hpp"
 #include "planc/check.hpp"
@@ -85,66 +86,79 @@ void apply_suppressions(const Project& project, Diagnostics& diags) {
     diags = std::move(result);
 }
 
-/// One piece of check work: the document checks of one document, or (without a
-/// document) the partnership-wide checks of one partnership. Each job writes only its
-/// own findings, so jobs can run on any thread in any order.
-struct CheckJob {
-    const Partnership* partnership = nullptr;
-    const Document* doc = nullptr;
-    Diagnostics found;
-};
-
-/// The jobs in the order the checks are defined to run: each partnership's documents,
-/// then the partnership-wide checks of that partnership.
-std::vector<CheckJob> plan_jobs(const Project& project) {
-    std::vector<CheckJob> jobs;
-    for (const auto& partnership : project.partnerships) {
-        for (const auto& doc : partnership.documents) jobs.push_back(CheckJob{&partnership, &doc, {}});
-        jobs.push_back(CheckJob{&partnership, nullptr, {}});
-    }
-    return jobs;
-}
-
-void run_job(const Project& project, CheckJob& job) {
-    if (job.doc) {
-        CheckContext ctx{project, *job.partnership, *job.doc, job.found};
-        for (const auto& check : document_checks()) check.run(ctx);
-    } else {
-        PartnershipContext ctx{project, *job.partnership, job.found};
-        for (const auto& check : partnership_checks()) check.run(ctx);
-    }
-}
-
 }  // namespace
 
-void check_project(const Project& project, Diagnostics& diags) {
-    std::vector<CheckJob> jobs = plan_jobs(project);
-    // Checks only read the project; each job writes only its own findings. An exception
-    // of the first job in job order is rethrown, as a serial loop would.
-    parallel_for(jobs.size(), [&](std::size_t i) { run_job(project, jobs[i]); });
-    // Merged in the order a single thread would have found them.
+DocumentFindings check_document(const Project& project, const Partnership& partnership, const Document& doc) {
+    DocumentFindings findings;
+    CheckContext ctx{project, partnership, doc, findings.found};
+    ctx.cross_links = &findings.links;
+    for (const auto& check : document_checks()) check.run(ctx);
+    return findings;
+}
+
+void finish_checks(const Project& project, std::vector<DocumentFindings>& documents, Diagnostics& diags) {
+    // Merged in the order a single thread would find them: each document's findings, its
+    // links to other documents, then the partnership-wide checks of its partnership.
     Diagnostics found;
     std::size_t total = 0;
-    for (const CheckJob& job : jobs) total += job.found.items().size();
+    for (const DocumentFindings& f : documents) total += f.found.items().size();
     found.items().reserve(total);
-    for (CheckJob& job : jobs)
-        for (Diagnostic& d : job.found.items()) found.add(std::move(d));
+    std::size_t next = 0;
+    for (const Partnership& partnership : project.partnerships) {
+        for (const Document& doc : partnership.documents) {
+            if (next >= documents.size()) throw std::logic_error("finish_checks: fewer findings than documents");
+            DocumentFindings& f = documents[next++];
+            for (Diagnostic& d : f.found.items()) found.add(std::move(d));
+            CheckContext ctx{project, partnership, doc, found};
+            checks::check_cross_document_links(ctx, f.links);
+        }
+        PartnershipContext ctx{project, partnership, found};
+        for (const auto& check : partnership_checks()) check.run(ctx);
+    }
     apply_suppressions(project, found);
     found.sort();
     diags.append(found);
 }
 
+void check_project(const Project& project, Diagnostics& diags) {
+    std::vector<const Partnership*> owners;
+    std::vector<const Document*> docs;
+    for (const Partnership& p : project.partnerships)
+        for (const Document& d : p.documents) {
+            owners.push_back(&p);
+            docs.push_back(&d);
+        }
+    // Checks only read the project; each document's findings go to its own slot. An
+    // exception of the first document in order is rethrown, as a serial loop would.
+    std::vector<DocumentFindings> findings(docs.size());
+    parallel_for(docs.size(), [&](std::size_t i) { findings[i] = check_document(project, *owners[i], *docs[i]); });
+    finish_checks(project, findings, diags);
+}
+
+TargetSummary& operator+=(TargetSummary& into, const TargetSummary& more) {
+    into.targets += more.targets;
+    into.complete += more.complete;
+    into.with_gaps += more.with_gaps;
+    into.unreadable += more.unreadable;
+    return into;
+}
+
+TargetSummary summarise_targets(const Document& doc) {
+    TargetSummary s;
+    for (const auto& pr : doc.priorities)
+        for (const auto& t : pr.targets) {
+            ++s.targets;
+            if (!t.readable) ++s.unreadable;
+            else if (t.gaps.empty()) ++s.complete;
+            else ++s.with_gaps;
+        }
+    return s;
+}
+
 TargetSummary summarise_targets(const Project& project) {
     TargetSummary s;
     for (const auto& p : project.partnerships)
-        for (const auto& doc : p.documents)
-            for (const auto& pr : doc.priorities)
-                for (const auto& t : pr.targets) {
-                    ++s.targets;
-                    if (!t.readable) ++s.unreadable;
-                    else if (t.gaps.empty()) ++s.complete;
-                    else ++s.with_gaps;
-                }
+        for (const auto& doc : p.documents) s += summarise_targets(doc);
     return s;
 }
 

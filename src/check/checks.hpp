@@ -6,6 +6,7 @@
 #include <string_view>
 #include <vector>
 
+#include "planc/check.hpp"
 #include "planc/diagnostics.hpp"
 #include "planc/model.hpp"
 
@@ -28,6 +29,9 @@ struct CheckContext {
     /// Every text of the document with its anchors, built on first use and shared by the
     /// checks that read prose (see for_each_text in check_support.hpp).
     mutable std::shared_ptr<const std::vector<checks::TextPiece>> texts = nullptr;
+    /// Where links to other documents go, for finish_checks (see CrossDocumentLink);
+    /// null: they are checked at once (finish_checks itself).
+    std::vector<CrossDocumentLink>* cross_links = nullptr;
 };
 
 struct DocumentCheck {
@@ -67,6 +71,9 @@ void check_placeholders(const CheckContext& ctx);       ///< W117
 void check_links(const CheckContext& ctx);              ///< E004 E005
 void check_indicators(const PartnershipContext& ctx);   ///< W113
 void check_document_ids(const PartnershipContext& ctx); ///< E003
+/// The links check_links left for later, now that every document is at least an outline;
+/// and `previous:` (E004).
+void check_cross_document_links(const CheckContext& ctx, const std::vector<CrossDocumentLink>& links);
 
 }  // namespace checks
 

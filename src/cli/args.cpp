@@ -4,7 +4,11 @@
 #include <iostream>
 #include <unistd.h>
 
+#include <memory>
+#include <utility>
+
 #include "cli/cli.hpp"
+#include "planc/load.hpp"
 
 namespace planc::cli {
 
@@ -63,11 +67,19 @@ Printer default_printer(bool for_stdout) {
 }
 
 void Printer::print(const Diagnostics& diags, const Project& project, bool to_stdout, bool summary) const {
-    SourceLookup lookup = [&project](const std::string& file) -> std::optional<std::string_view> {
+    // An outline's text is read again when an excerpt needs it. Findings come sorted by
+    // file, so one file is kept at a time; each view is used before the next lookup.
+    auto reread = std::make_shared<std::pair<std::string, std::optional<std::string>>>();
+    SourceLookup lookup = [&project, reread](const std::string& file) -> std::optional<std::string_view> {
         for (const auto& p : project.partnerships) {
             if (p.index_path == file) return std::string_view(p.source);
-            for (const auto& d : p.documents)
-                if (d.path == file) return std::string_view(d.source);
+            for (const auto& d : p.documents) {
+                if (d.path != file) continue;
+                if (!d.outline_only) return std::string_view(d.source);
+                if (reread->first != file) *reread = {file, read_source_again(project, d)};
+                if (!reread->second) return std::nullopt;
+                return std::string_view(*reread->second);
+            }
         }
         return std::nullopt;
     };

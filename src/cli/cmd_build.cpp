@@ -3,7 +3,10 @@
 #include <boost/filesystem.hpp>
 
 #include <unistd.h>
+#include <atomic>
 #include <iostream>
+#include <memory>
+#include <vector>
 
 #include "cli/cli.hpp"
 #include "cli/progress.hpp"
@@ -76,13 +79,34 @@ int run_build(const std::vector<std::string>& words) {
         return kExitUsage;
     }
 
-    constexpr std::size_t kSteps = 4;
+    // One pass over the documents: each is parsed, checked, rendered into the staging
+    // folder and reduced to its outline on the thread that read it, so the model of a
+    // national site never has to fit in memory whole. The staging folder is only
+    // swapped in when nothing failed: a plan with errors still leaves `out_dir` as it was.
+    constexpr std::size_t kSteps = 3;
     BuildProgress progress(std::cerr, ::isatty(STDERR_FILENO) != 0);
-    progress.step("loading", 0, kSteps);
+    progress.step("building", 0, kSteps);
+    StagedDirectory staged(out_dir);
+    DirectoryOutput output(staged.staging_path());
+    BuildOptions options;
+    options.leaflet_pdf = !args->has("--no-pdf");
     Diagnostics diags;
-    Project& project = keep_until_exit(load_project(root, diags));
-    progress.step("checking", 1, kSteps);
-    check_project(project, diags);
+    Diagnostics render_diags;
+    std::unique_ptr<SiteRender> site;
+    std::vector<TargetSummary> document_targets;
+    std::atomic<std::size_t> documents_done{0};
+    Project& project = keep_until_exit(Project{});
+    load_and_check_project(
+        root, project, diags,
+        [&](const Project& loaded, std::size_t documents) {
+            site = std::make_unique<SiteRender>(loaded, output, render_diags, options, documents);
+            document_targets.resize(documents);
+        },
+        [&](std::size_t i, const Partnership& partnership, const Document& doc) {
+            site->render_document(i, partnership, doc);
+            document_targets[i] = summarise_targets(doc);
+            progress.documents(++documents_done, document_targets.size());
+        });
     progress.finish();
     diags.sort();
     Printer printer = default_printer(false);
@@ -93,13 +117,8 @@ int run_build(const std::vector<std::string>& words) {
         return kExitFindings;
     }
 
-    progress.step("rendering", 2, kSteps);
-    StagedDirectory staged(out_dir);
-    DirectoryOutput output(staged.staging_path());
-    Diagnostics render_diags;
-    BuildOptions options;
-    options.leaflet_pdf = !args->has("--no-pdf");
-    render_project(project, output, render_diags, options);
+    progress.step("writing the pages that list every plan", 1, kSteps);
+    site->finish();
     progress.finish();
     if (render_diags.has_errors()) {
         render_diags.sort();
@@ -107,11 +126,12 @@ int run_build(const std::vector<std::string>& words) {
         std::cerr << "planc build: nothing written; " << out_dir << " is unchanged\n";
         return kExitFindings;
     }
-    progress.step("publishing", 3, kSteps);
+    progress.step("publishing", 2, kSteps);
     staged.commit();
     progress.finish();
 
-    TargetSummary targets = summarise_targets(project);
+    TargetSummary targets;
+    for (const TargetSummary& t : document_targets) targets += t;
     std::size_t documents = 0;
     for (const auto& p : project.partnerships) documents += p.documents.size();
     auto ms = progress.elapsed_ms();

@@ -3,6 +3,7 @@
 #include <boost/filesystem.hpp>
 
 #include <iostream>
+#include <optional>
 
 #include "cli/cli.hpp"
 #include "planc/check.hpp"
@@ -29,6 +30,19 @@ Project load_path(const std::string& path, Diagnostics& diags) {
         return project;
     }
     return load_project(p.string(), diags);
+}
+
+/// The project folder when the paths name one whole project (no path: the current
+/// folder), which can be checked document by document as it loads.
+std::optional<std::string> whole_project(const std::vector<std::string>& paths) {
+    if (paths.empty()) return std::string(".");
+    if (paths.size() != 1) return std::nullopt;
+    fs::path p = fs::absolute(paths.front()).lexically_normal();
+    if (p.filename() == ".") p = p.parent_path();
+    if (!fs::is_directory(p)) return std::nullopt;
+    if (fs::is_directory(p / "content")) return p.string();
+    if (p.filename() == "content") return p.parent_path().string();
+    return std::nullopt;
 }
 
 }  // namespace
@@ -71,8 +85,16 @@ int run_check(const std::vector<std::string>& words) {
         }
     }
     Diagnostics diags;
-    Project& project = keep_until_exit(load_paths(args->positional, diags));
-    check_project(project, diags);
+    Project* loaded = nullptr;
+    if (auto root = whole_project(args->positional)) {
+        // Each document is checked as it is parsed and only its outline is kept.
+        loaded = &keep_until_exit(Project{});
+        load_and_check_project(*root, *loaded, diags);
+    } else {
+        loaded = &keep_until_exit(load_paths(args->positional, diags));
+        check_project(*loaded, diags);
+    }
+    const Project& project = *loaded;
     diags.sort();
     printer.print(diags, project, true);
     bool strict = args->has("--strict") || project.settings.strict;

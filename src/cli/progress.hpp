@@ -6,6 +6,7 @@
 #include <chrono>
 #include <cstddef>
 #include <iosfwd>
+#include <mutex>
 #include <string>
 
 namespace planc::cli {
@@ -15,6 +16,10 @@ public:
     BuildProgress(std::ostream& out, bool terminal);
     /// Starts a named step ("loading", "checking", "rendering", ...) of `total` steps.
     void step(const std::string& name, std::size_t index, std::size_t total);
+    /// `done` of `total` documents of the current step are finished. Safe from several
+    /// threads at once; redraws at most a few times a second (terminal) or once a second
+    /// (plain lines), and not at all in the first second.
+    void documents(std::size_t done, std::size_t total);
     /// Clears the bar (terminal) before the final summary is printed.
     void finish();
     /// Milliseconds since the build started.
@@ -23,6 +28,10 @@ public:
 private:
     void draw();
 
+    std::mutex mutex_;  ///< documents() is called from every worker thread
+    std::size_t done_ = 0;
+    std::size_t of_ = 0;  ///< documents in the current step; 0: the step has no count
+    long long drawn_ms_ = -1;
     std::ostream& out_;
     bool terminal_;
     std::chrono::steady_clock::time_point started_;

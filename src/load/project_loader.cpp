@@ -99,7 +99,6 @@ struct PendingDocument {
     fs::path file;
     std::string display;
     std::size_t partnership;
-    Document document;
     Diagnostics diags;
 };
 
@@ -135,23 +134,9 @@ void load_partnership(const fs::path& folder, const fs::path& root, const Escapi
             report_bad_name(display, diags);
             continue;
         }
-        pending.push_back(PendingDocument{entry, display, project.partnerships.size(), {}, {}});
+        pending.push_back(PendingDocument{entry, display, project.partnerships.size(), {}});
     }
     project.partnerships.push_back(std::move(partnership));
-}
-
-/// Reads and parses documents on every core. Each document's result and findings are
-/// kept in its own slot and merged in file order, so the output is the same as a
-/// single-threaded run.
-void parse_pending(std::vector<PendingDocument>& pending) {
-    parallel_for(pending.size(), [&](std::size_t i) {
-        PendingDocument& p = pending[i];
-        std::string text;
-        if (read_text_file(p.file.string(), p.display, text, p.diags))
-            p.document = parse_document(p.display, std::move(text), p.diags);
-        else
-            p.document.path = p.display;
-    });
 }
 
 }  // namespace
@@ -188,34 +173,81 @@ bool read_text_file(const std::string& path, const std::string& display_path, st
     return true;
 }
 
-Project load_project(const std::string& root_text, Diagnostics& diags) {
-    Project project;
+struct ProjectLoad::Pending {
+    std::vector<PendingDocument> documents;
+};
+
+ProjectLoad::ProjectLoad(const std::string& root_text, Project& project, Diagnostics& diags)
+    : project_(project), diags_(diags), pending_(std::make_unique<Pending>()) {
     fs::path root = fs::absolute(root_text.empty() ? "." : root_text);
-    project.root = root.string();
+    project_.root = root.string();
     fs::path settings = root / "planc.yml";
     if (fs::exists(settings)) {
         std::string text;
         if (read_text_file(settings.string(), "planc.yml", text, diags))
-            project.settings = parse_site_settings("planc.yml", text, diags);
+            project_.settings = parse_site_settings("planc.yml", text, diags);
     }
     fs::path content = root / "content";
     if (!fs::is_directory(content)) {
         diags.report(DiagCode::E002, "no `content/` folder here: run planc in the project folder or name it",
                      {relative_display(content, fs::current_path()), Span{}});
-        return project;
+        return;
     }
     EscapingLinks escaping(content, root, diags);
-    std::vector<PendingDocument> pending;
     for (const fs::path& entry : sorted_entries(content)) {
         if (!escaping.contains(entry) && fs::is_directory(entry))
-            load_partnership(entry, root, escaping, project, pending, diags);
+            load_partnership(entry, root, escaping, project_, pending_->documents, diags);
     }
-    parse_pending(pending);
-    for (PendingDocument& p : pending) {
-        diags.append(p.diags);
-        project.partnerships[p.partnership].documents.push_back(std::move(p.document));
+}
+
+ProjectLoad::~ProjectLoad() = default;
+
+std::size_t ProjectLoad::document_count() const { return pending_->documents.size(); }
+
+void ProjectLoad::parse_documents(const ParsedDocumentHook& after_parse) {
+    std::vector<PendingDocument>& pending = pending_->documents;
+    // Every document gets its slot first, so that a document parsed on one thread never
+    // moves while another thread works on its neighbour. `pending` is in project order.
+    std::vector<Document*> slots(pending.size());
+    {
+        std::vector<std::size_t> counts(project_.partnerships.size(), 0);
+        for (const PendingDocument& p : pending) ++counts[p.partnership];
+        for (std::size_t i = 0; i < counts.size(); ++i) project_.partnerships[i].documents.resize(counts[i]);
+        std::fill(counts.begin(), counts.end(), 0);
+        for (std::size_t i = 0; i < pending.size(); ++i)
+            slots[i] = &project_.partnerships[pending[i].partnership].documents[counts[pending[i].partnership]++];
     }
+    // Read and parsed on every core. Each document's findings are kept in its own slot
+    // and merged in file order, so the output is the same as a single-threaded run.
+    parallel_for(pending.size(), [&](std::size_t i) {
+        PendingDocument& p = pending[i];
+        Document& doc = *slots[i];
+        std::string text;
+        if (read_text_file(p.file.string(), p.display, text, p.diags))
+            doc = parse_document(p.display, std::move(text), p.diags);
+        else
+            doc.path = p.display;
+        if (after_parse) after_parse(i, project_.partnerships[p.partnership], doc);
+    });
+    for (PendingDocument& p : pending) diags_.append(p.diags);
+    pending.clear();
+}
+
+Project load_project(const std::string& root, Diagnostics& diags) {
+    Project project;
+    ProjectLoad load(root, project, diags);
+    load.parse_documents();
     return project;
+}
+
+std::optional<std::string> read_source_again(const Project& project, const Document& doc) {
+    if (!doc.outline_only) return doc.source;
+    fs::path file = fs::path(project.root) / doc.path;
+    Diagnostics ignored;  // an excerpt that cannot be shown is not a finding
+    std::string text;
+    if (!read_text_file(file.string(), doc.path, text, ignored)) return std::nullopt;
+    if (text.size() != doc.source_size || source_digest(text) != doc.source_digest) return std::nullopt;
+    return text;
 }
 
 Project load_single_document(const std::string& file, Diagnostics& diags) {

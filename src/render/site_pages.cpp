@@ -8,8 +8,10 @@
 #include <fstream>
 #include <mutex>
 #include <optional>
+#include <stdexcept>
 #include <sstream>
 
+#include "planc/build.hpp"
 #include "planc/data_output.hpp"
 #include "planc/parallel.hpp"
 #include "render/pages.hpp"
@@ -191,22 +193,6 @@ private:
     std::exception_ptr first_error_;
 };
 
-/// One job of the parallel render: a partnership's own pages, or one document's.
-struct PartJob {
-    const Partnership* partnership = nullptr;
-    const Document* document = nullptr;  ///< null for the partnership's own pages
-};
-
-/// The jobs in site order: each partnership, then its documents.
-std::vector<PartJob> part_jobs(const Project& project) {
-    std::vector<PartJob> jobs;
-    for (const Partnership& p : project.partnerships) {
-        jobs.push_back({&p, nullptr});
-        for (const Document& d : p.documents) jobs.push_back({&p, &d});
-    }
-    return jobs;
-}
-
 /// Adds findings made on several threads in part order, once each: every part reports a
 /// theme fault (an unknown template value) it meets, and the author needs it only once.
 void append_once(Diagnostics& into, const Diagnostics& from, std::set<std::string>& seen) {
@@ -227,31 +213,80 @@ std::map<std::string, std::string> print_resources(const Theme& theme, std::map<
 
 }  // namespace
 
-void render_site(const Project& project, OutputSink& out, Diagnostics& diags, const RenderOptions& options) {
-    if (site_name_clashes(project, diags)) return;
-    Theme theme = load_theme(project.root, project.settings.theme, diags);
-    if (diags.has_errors()) return;
-    SiteLinkCheck links(project.settings.base_url);
-    SiteWriter writer(out, links);
-    copy_theme_assets(theme, writer);
-    bool pdf = options.pdf && weasyprint_available();
+struct SiteRender::State {
+    State(const Project& p, OutputSink& out, Diagnostics& d, bool with_pdf, std::size_t documents)
+        : project(p), diags(d), links(p.settings.base_url), writer(out, links), document_parts(documents),
+          document_diags(documents) {
+        // Findings already made (a load that failed) mean no site, as in render_site.
+        bool failed_before = diags.has_errors();
+        theme = load_theme(project.root, project.settings.theme, theme_diags);
+        rendering = !failed_before && !theme_diags.has_errors();
+        if (!rendering) return;
+        copy_theme_assets(theme, writer);
+        pdf = with_pdf && weasyprint_available();
+    }
 
-    // Every partnership's and document's pages on every core. Each job has its own
-    // context and findings, merged below in site order: the same site and the same
-    // findings as one thread gives.
-    std::vector<PartJob> jobs = part_jobs(project);
-    std::vector<SitePart> parts(jobs.size());
-    std::vector<Diagnostics> part_diags(jobs.size());
-    parallel_for(jobs.size(), [&](std::size_t i) {
-        const PartJob& job = jobs[i];
-        SiteContext site{project, theme, part_diags[i], {}, {}, {}, {}, {}, {}};
-        if (!job.document) {
-            parts[i] = render_partnership_part(site, *job.partnership, writer);
-            return;
-        }
-        write_document_data(*job.partnership, *job.document, writer);
-        parts[i] = render_document_part(site, *job.partnership, *job.document, pdf, writer);
+    const Project& project;
+    Diagnostics& diags;
+    Theme theme;
+    Diagnostics theme_diags;   ///< reported by finish, after the name clashes
+    bool rendering = false;    ///< false: the theme failed to load, nothing is rendered
+    bool pdf = false;
+    SiteLinkCheck links;
+    SiteWriter writer;
+    std::vector<SitePart> document_parts;       ///< by document, in project order
+    std::vector<Diagnostics> document_diags;
+};
+
+SiteRender::SiteRender(const Project& project, OutputSink& out, Diagnostics& diags, const BuildOptions& options,
+                       std::size_t documents)
+    : state_(std::make_unique<State>(project, out, diags, options.leaflet_pdf, documents)) {}
+
+SiteRender::~SiteRender() = default;
+
+void SiteRender::render_document(std::size_t index, const Partnership& partnership, const Document& doc) {
+    State& s = *state_;
+    if (index >= s.document_parts.size()) throw std::logic_error("SiteRender: document index out of range");
+    if (doc.outline_only) throw std::logic_error("SiteRender: " + doc.path + " is only an outline");
+    if (!s.rendering) return;
+    SiteContext site{s.project, s.theme, s.document_diags[index], {}, {}, {}, {}, {}, {}};
+    write_document_data(partnership, doc, s.writer);
+    s.document_parts[index] = render_document_part(site, partnership, doc, s.pdf, s.writer);
+}
+
+void SiteRender::finish() {
+    State& s = *state_;
+    const Project& project = s.project;
+    Diagnostics& diags = s.diags;
+    if (site_name_clashes(project, diags)) return;
+    diags.append(s.theme_diags);
+    if (!s.rendering) return;
+
+    // The partnerships' own pages (they list their documents, which may be outlines by
+    // now: only their front matter is read), one job each.
+    const std::size_t partnerships = project.partnerships.size();
+    std::vector<SitePart> partnership_parts(partnerships);
+    std::vector<Diagnostics> partnership_diags(partnerships);
+    parallel_for(partnerships, [&](std::size_t i) {
+        SiteContext site{project, s.theme, partnership_diags[i], {}, {}, {}, {}, {}, {}};
+        partnership_parts[i] = render_partnership_part(site, project.partnerships[i], s.writer);
     });
+
+    // Parts and findings in site order, the same whichever thread made them: each
+    // partnership, then its documents.
+    std::vector<SitePart*> parts;
+    std::vector<Diagnostics*> part_diags;
+    std::size_t next_document = 0;
+    for (std::size_t i = 0; i < partnerships; ++i) {
+        parts.push_back(&partnership_parts[i]);
+        part_diags.push_back(&partnership_diags[i]);
+        for (std::size_t d = 0; d < project.partnerships[i].documents.size(); ++d, ++next_document) {
+            if (next_document >= s.document_parts.size())
+                throw std::logic_error("SiteRender: the project has more documents than announced");
+            parts.push_back(&s.document_parts[next_document]);
+            part_diags.push_back(&s.document_diags[next_document]);
+        }
+    }
 
     Diagnostics page_diags;
     std::set<std::string> seen;
@@ -260,8 +295,8 @@ void render_site(const Project& project, OutputSink& out, Diagnostics& diags, co
     std::map<std::string, std::string> print_pages;
     std::map<std::string, Location> link_origins;
     for (std::size_t i = 0; i < parts.size(); ++i) {
-        SitePart& part = parts[i];
-        append_once(page_diags, part_diags[i], seen);
+        SitePart& part = *parts[i];
+        append_once(page_diags, *part_diags[i], seen);
         in_order.push_back(&part);
         // Moved, not copied (the first of equal keys wins, as with insert): a leaflet's
         // print copy or a page's link origins are kept once.
@@ -274,26 +309,44 @@ void render_site(const Project& project, OutputSink& out, Diagnostics& diags, co
     }
 
     Diagnostics index_diags;
-    SiteContext site{project, theme, index_diags, {}, {}, {}, {}, {}, {}};
-    SearchFrame search = render_index_pages(site, in_order, writer);
+    SiteContext site{project, s.theme, index_diags, {}, {}, {}, {}, {}, {}};
+    SearchFrame search = render_index_pages(site, in_order, s.writer);
     std::vector<const SearchIndexText*> entries;
-    for (const SitePart& part : parts) entries.push_back(&part.search);
-    write_search_files(search, entries, writer);
+    for (const SitePart* part : in_order) entries.push_back(&part->search);
+    write_search_files(search, entries, s.writer);
     append_once(page_diags, index_diags, seen);
     content_files.insert(site.content_files.begin(), site.content_files.end());
     link_origins.insert(site.link_origins.begin(), site.link_origins.end());
-    std::map<std::string, std::string> copied = copy_content_files(content_files, writer);
+    std::map<std::string, std::string> copied = copy_content_files(content_files, s.writer);
 
-    if (pdf) {
+    if (s.pdf) {
         std::map<std::string, std::string> pdfs =
-            make_leaflet_pdfs(print_pages, print_resources(theme, std::move(copied)), page_diags);
-        for (const auto& [path, bytes] : pdfs) writer.write(path, bytes);
+            make_leaflet_pdfs(print_pages, print_resources(s.theme, std::move(copied)), page_diags);
+        for (const auto& [path, bytes] : pdfs) s.writer.write(path, bytes);
     }
     bool failed = page_diags.has_errors();
     diags.append(page_diags);
     if (failed) return;
-    links.check(link_origins);
-    links.report(diags);
+    s.links.check(link_origins);
+    s.links.report(diags);
+}
+
+void render_site(const Project& project, OutputSink& out, Diagnostics& diags, const RenderOptions& options) {
+    if (site_name_clashes(project, diags)) return;
+    std::vector<const Partnership*> owners;
+    std::vector<const Document*> docs;
+    for (const Partnership& p : project.partnerships)
+        for (const Document& d : p.documents) {
+            owners.push_back(&p);
+            docs.push_back(&d);
+        }
+    BuildOptions build;
+    build.leaflet_pdf = options.pdf;
+    SiteRender site(project, out, diags, build, docs.size());
+    // Every document's pages on every core; each has its own findings, merged by finish
+    // in site order: the same site and findings as one thread gives.
+    parallel_for(docs.size(), [&](std::size_t i) { site.render_document(i, *owners[i], *docs[i]); });
+    site.finish();
 }
 
 }  // namespace planc

@@ -1,0 +1,26 @@
+// load_and_check_project: every document checked as soon as it is parsed, then reduced to
+// its outline, so a national site's model never has to fit in memory whole.
+
+#include "planc/check.hpp"
+#include "planc/load.hpp"
+
+namespace planc {
+
+void load_and_check_project(const std::string& root, Project& project, Diagnostics& diags,
+                            const std::function<void(const Project&, std::size_t documents)>& before_parsing,
+                            const ParsedDocumentHook& also) {
+    Diagnostics load_diags;
+    ProjectLoad load(root, project, load_diags);
+    if (before_parsing) before_parsing(project, load.document_count());
+    std::vector<DocumentFindings> findings(load.document_count());
+    load.parse_documents([&](std::size_t i, const Partnership& partnership, Document& doc) {
+        findings[i] = check_document(project, partnership, doc);
+        if (also) also(i, partnership, doc);
+        keep_outline(doc);
+    });
+    // As load_project then check_project: the loader's findings first, then the checks'.
+    diags.append(load_diags);
+    finish_checks(project, findings, diags);
+}
+
+}  // namespace planc
