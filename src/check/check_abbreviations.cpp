@@ -135,6 +135,9 @@ struct Word {
 /// "ASB", "MARACs", "PPO's", "NI20": capitals (digits after the first), then an optional
 /// plural or possessive.
 bool is_caps_word(std::string_view w) {
+    // Most words start in lower case: rule them out before looking at suffixes (removing
+    // a suffix never changes the first letter).
+    if (w.empty() || !is_upper(w[0])) return false;
     for (std::string_view suffix : {"\xE2\x80\x99s", "\xE2\x80\x99S", "'s", "'S", "s"}) {
         if (w.size() > suffix.size() + 1 && w.substr(w.size() - suffix.size()) == suffix) {
             w.remove_suffix(suffix.size());
@@ -247,14 +250,18 @@ void collect_definitions(std::string_view s, std::set<std::string>& defined) {
                 if (c != '.') undotted.push_back(c);
             inside = undotted;
         }
+        // Most brackets hold neither form ("(2008/09)", "(see below)"): one word in
+        // capitals inside, or two or more words after one.
+        auto inside_words = split_words(inside);
+        bool abbreviation_inside = inside_words.size() == 1 && inside_words[0].caps;
+        if (!abbreviation_inside && inside_words.size() < 2) continue;
         // The full name stands just before the bracket: a few words are enough.
         std::size_t from = open > 160 ? open - 160 : 0;
         while (from > 0 && (static_cast<unsigned char>(s[from]) & 0xC0) == 0x80) --from;
         std::string_view lead_in = s.substr(from, open - from);
-        std::vector<std::string> before = initial_words(lead_in);
-        auto inside_words = split_words(inside);
         // "Full Name (ABBR)"
-        if (inside_words.size() == 1 && inside_words[0].caps) {
+        if (abbreviation_inside) {
+            std::vector<std::string> before = initial_words(lead_in);
             std::string letters = spelled_letters(inside_words[0].text);
             if (letters.size() >= 2) {
                 std::size_t n = before.size();

@@ -43,27 +43,46 @@ std::set<Position> covered_elsewhere(const Document& doc) {
 // ASCII classes (the "C" locale's, without a call per character).
 bool is_alpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 bool is_alnum(char c) { return is_alpha(c) || (c >= '0' && c <= '9'); }
+char lower_ascii(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
+
+// Every text of every document is searched, so the text is read as written, in one
+// pass, and compared without regard to case where a form may start; no lower-case copy.
+
+/// True when `s` holds `lower` (in lower case) at `at`, ignoring ASCII case.
+bool holds_at(std::string_view s, std::size_t at, std::string_view lower) {
+    if (at > s.size() || s.size() - at < lower.size()) return false;
+    for (std::size_t k = 0; k < lower.size(); ++k)
+        if (lower_ascii(s[at + k]) != lower[k]) return false;
+    return true;
+}
+
+/// Where `lower` next occurs in `s` at or after `from`, ignoring ASCII case.
+std::size_t find_from(std::string_view s, std::string_view lower, std::size_t from) {
+    for (std::size_t at = from; at + lower.size() <= s.size(); ++at)
+        if (holds_at(s, at, lower)) return at;
+    return std::string_view::npos;
+}
 
 bool word_boundary(std::string_view s, std::size_t at) { return at >= s.size() || !is_alnum(s[at]); }
 
-/// `word` (two letters or more) as a whole word at `i`. The cheap tests come first: this
-/// runs at every "t" and "i" of every text.
-bool word_at(std::string_view lower, std::size_t i, std::string_view word) {
-    if (i > lower.size() || lower.size() - i < word.size() || lower[i + 1] != word[1]) return false;
-    return (i == 0 || word_boundary(lower, i - 1)) && lower.compare(i, word.size(), word) == 0 &&
-           word_boundary(lower, i + word.size());
+/// `word` (two letters or more, lower case) as a whole word at `i`. The cheap tests come
+/// first: this runs at every "t" and "i" of every text.
+bool word_at(std::string_view s, std::size_t i, std::string_view word) {
+    if (i > s.size() || s.size() - i < word.size() || lower_ascii(s[i + 1]) != word[1]) return false;
+    return (i == 0 || word_boundary(s, i - 1)) && holds_at(s, i, word) && word_boundary(s, i + word.size());
 }
 
 /// "To follow" opening the text, alone or with a word saying when or from whom.
-bool find_opening_to_follow(std::string_view s, std::string_view lower, std::size_t* where, std::size_t* length) {
+bool find_opening_to_follow(std::string_view s, std::size_t* where, std::size_t* length) {
     std::size_t start = 0;
-    while (start < lower.size() && !is_alpha(lower[start])) ++start;
-    if (!word_at(lower, start, "to follow")) return false;
+    while (start < s.size() && !is_alpha(s[start])) ++start;
+    if (!word_at(s, start, "to follow")) return false;
     std::size_t next = start + 9;
-    while (next < lower.size() && lower[next] == ' ') ++next;
+    while (next < s.size() && s[next] == ' ') ++next;
     std::size_t next_end = next;
-    while (next_end < lower.size() && is_alpha(lower[next_end])) ++next_end;
-    std::string_view next_word = lower.substr(next, next_end - next);
+    while (next_end < s.size() && is_alpha(s[next_end])) ++next_end;
+    std::string next_word;
+    for (std::size_t k = next; k < next_end; ++k) next_word.push_back(lower_ascii(s[k]));
     if (!(next_word.empty() || next_word == "from" || next_word == "shortly" || next_word == "later" ||
           next_word == "soon" || next_word == "when" || next_word == "after"))
         return false;
@@ -80,18 +99,18 @@ struct Found {
 };
 
 /// A placeholder at the run of letters that starts at `i` (or at the bracket just
-/// before it: "[insert ...]"). `s` is the text as written, `lower` the same in lower case.
-/// Every form begins a run of letters, and no two forms can begin at the same place.
-Found placeholder_at(std::string_view s, std::string_view lower, std::size_t i) {
-    switch (lower[i]) {
+/// before it: "[insert ...]"). Every form begins a run of letters, and no two forms can
+/// begin at the same place.
+Found placeholder_at(std::string_view s, std::size_t i) {
+    switch (lower_ascii(s[i])) {
         case 't':
             // "(to follow)" anywhere: the words inside the brackets.
-            if (i > 0 && lower[i - 1] == '(' && lower.compare(i - 1, 11, "(to follow)") == 0) return {i, 9};
+            if (i > 0 && s[i - 1] == '(' && holds_at(s, i - 1, "(to follow)")) return {i, 9};
             for (std::string_view phrase : {"tbc", "tba", "tbd", "to be confirmed", "to be advised"})
-                if (word_at(lower, i, phrase)) return {i, phrase.size()};
+                if (word_at(s, i, phrase)) return {i, phrase.size()};
             return {};
         case 'l':
-            return word_at(lower, i, "lorem ipsum") ? Found{i, 11} : Found{};
+            return word_at(s, i, "lorem ipsum") ? Found{i, 11} : Found{};
         case 'x': {
             // XX, XXX, xx as a word or beside "/" and "£" ("XX/XX/XXXX"), in one case
             // throughout.
@@ -101,14 +120,14 @@ Found placeholder_at(std::string_view s, std::string_view lower, std::size_t i) 
         }
         case 'i': {
             // "[insert ...]", "<insert ...>": up to the closing bracket if there is one.
-            if (i > 0 && (lower[i - 1] == '[' || lower[i - 1] == '<') && lower.compare(i, 6, "insert") == 0) {
-                std::size_t close = lower.find_first_of("]>", i);
+            if (i > 0 && (s[i - 1] == '[' || s[i - 1] == '<') && holds_at(s, i, "insert")) {
+                std::size_t close = s.find_first_of("]>", i);
                 return {i - 1, close == std::string_view::npos ? 7 : close - i + 2};
             }
             // "insert ... here", within a few words.
-            if (!word_at(lower, i, "insert")) return {};
-            std::size_t here = lower.find(" here", i);
-            if (here != std::string_view::npos && here - i < 60 && word_boundary(lower, here + 5))
+            if (!word_at(s, i, "insert")) return {};
+            std::size_t here = find_from(s, " here", i);
+            if (here != std::string_view::npos && here - i < 60 && word_boundary(s, here + 5))
                 return {i, here + 5 - i};
             return {};
         }
@@ -119,20 +138,20 @@ Found placeholder_at(std::string_view s, std::string_view lower, std::size_t i) 
 
 }  // namespace
 
-bool find_placeholder_text(const std::string& s, std::size_t* where, std::size_t* length) {
-    std::string lower = ascii_lower(s);
-    if (find_opening_to_follow(s, lower, where, length)) return true;
+bool find_placeholder_text(const std::string& text, std::size_t* where, std::size_t* length) {
+    std::string_view s = text;
+    if (find_opening_to_follow(s, where, length)) return true;
     // Only the first letter of each run of letters needs a look, in reading order: the
     // first placeholder found is the earliest.
-    for (std::size_t i = 0; i < lower.size();) {
-        while (i < lower.size() && !is_alpha(lower[i])) ++i;
-        if (i == lower.size()) break;
-        if (Found f = placeholder_at(s, lower, i); f.length > 0) {
+    for (std::size_t i = 0; i < s.size();) {
+        while (i < s.size() && !is_alpha(s[i])) ++i;
+        if (i == s.size()) break;
+        if (Found f = placeholder_at(s, i); f.length > 0) {
             *where = f.where;
             *length = f.length;
             return true;
         }
-        while (i < lower.size() && is_alpha(lower[i])) ++i;
+        while (i < s.size() && is_alpha(s[i])) ++i;
     }
     return false;
 }
