@@ -96,10 +96,13 @@ void write_page(SiteContext& site, Page& page, OutputSink& out) {
     b.slots["content"] = page.content_;
     for (const auto& [name, node] : page.slots_) b.slots[name] = node;
 
-    pugi::xml_document doc;
+    // The page is built in the document that holds its content: moved, not copied.
+    pugi::xml_document& doc = page.fragment;
     std::set<std::string> unknown;
     std::string root = page.root.empty() ? paths::root_prefix(page.path) : page.root;
-    apply_template(*tmpl, b, root, doc, unknown);
+    apply_template_in_place(*tmpl, b, root, doc, unknown);
+    page.content_ = {};
+    page.slots_.clear();
     for (const std::string& name : unknown) {
         if (!site.reported_unknown.insert(page.layout + ":" + name).second) continue;
         std::string kind = name.substr(0, name.find(':'));

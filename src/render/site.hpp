@@ -81,7 +81,8 @@ private:
     friend void write_page(SiteContext&, Page&, OutputSink&);
 };
 
-/// Binds the page into its template and writes it.
+/// Binds the page into its template and writes it. This uses the page up: its content is
+/// moved into the written page, and content() and slot() must not be used after.
 void write_page(SiteContext& site, Page& page, OutputSink& out);
 
 /// The partnership's display name.

@@ -36,6 +36,14 @@ struct Bindings {
 void apply_template(const pugi::xml_document& tmpl, const Bindings& b, const std::string& root_prefix,
                     pugi::xml_document& out, std::set<std::string>& unknown);
 
+/// The same, built inside `doc` itself: every slot of `b` must be a child of `doc` (as a
+/// Page's slots are). Their nodes are moved into the page, not copied, and the slot
+/// holders removed, so `doc` ends up holding only the page. The result is the same tree
+/// as apply_template gives; a page's content (the whole plan, on a document page) is
+/// never copied.
+void apply_template_in_place(const pugi::xml_document& tmpl, const Bindings& b, const std::string& root_prefix,
+                             pugi::xml_document& doc, std::set<std::string>& unknown);
+
 /// True when `url` names a place on this site relative to the current page (no scheme,
 /// not "//host", not "/path", not "#id", not empty).
 bool is_relative_url(const std::string& url);

@@ -4,6 +4,7 @@
 
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <cctype>
 #include <random>
 #include <string>
@@ -219,4 +220,39 @@ TEST_CASE("valid_utf8 skipping ASCII by words finds the same first bad byte", "[
         REQUIRE(ok == ref_ok);
         if (!ok) CHECK(bad == ref_bad);
     }
+}
+
+TEST_CASE("count_code_points eight bytes at a time counts what a byte loop counts", "[parse][utf8]") {
+    auto by_bytes = [](std::string_view s) {
+        std::uint32_t n = 0;
+        for (char c : s)
+            if ((static_cast<unsigned char>(c) & 0xC0) != 0x80) ++n;
+        return n;
+    };
+    std::mt19937 rng(2026);
+    // Every length around the 8-byte steps, every start, bytes of every kind (ASCII,
+    // lead bytes, continuation bytes, and 0x7F/0xFF at the class edges).
+    const std::vector<std::string> pieces = {"a", " ", "\x7F", "\xC3\xA9", "\xE2\x80\x99", "\xF0\x9F\x98\x80",
+                                             "\x80", "\xBF", "\xC0", "\xFF", "\t"};
+    for (int n = 0; n < 5000; ++n) {
+        std::string text = random_text(rng, pieces, n % 40);
+        for (std::size_t start = 0; start < std::min<std::size_t>(text.size(), 9); ++start) {
+            std::string_view s = std::string_view(text).substr(start);
+            INFO("length " << s.size() << ", start " << start);
+            REQUIRE(count_code_points(s) == by_bytes(s));
+        }
+    }
+}
+
+TEST_CASE("collapse_spaces returns texts with nothing to collapse as they are, and collapses the rest",
+          "[parse][text]") {
+    CHECK(collapse_spaces("") == "");
+    CHECK(collapse_spaces("   ") == "");
+    CHECK(collapse_spaces("Reduce burglary") == "Reduce burglary");
+    CHECK(collapse_spaces("  Reduce burglary ") == "Reduce burglary");
+    CHECK(collapse_spaces("Reduce  burglary") == "Reduce burglary");
+    CHECK(collapse_spaces("Reduce\tburglary") == "Reduce burglary");
+    CHECK(collapse_spaces("Reduce \n burglary\r\n") == "Reduce burglary");
+    CHECK(collapse_spaces("a\xC2\xA0 b") == "a\xC2\xA0 b");  // a no-break space is kept inside
+    CHECK(collapse_spaces("a\fb") == "a\fb");
 }
