@@ -78,6 +78,9 @@ struct ProjectFolder {
 /// sections that do not, in both directions (a link to a document parsed later and to one
 /// parsed earlier), with `previous:` right and wrong.
 void write_linked_project(const ProjectFolder& f) {
+    // The theme too, so the project renders wherever the test binary was built.
+    std::filesystem::copy(std::filesystem::path(testing::source_dir()) / "themes", f.root / "themes",
+                          std::filesystem::copy_options::recursive);
     f.write("content/east/_index.md", "---\nname: East CSP\n---\n## About\n\nText.\n");
     f.write("content/west/_index.md", "---\nname: West CSP\n---\n## About\n\nText.\n");
     f.write("content/east/2009-10.md",
