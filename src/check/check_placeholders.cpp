@@ -10,6 +10,8 @@
 // Targets (list items and table rows) and action plan rows have their own codes (W101,
 // W114) and are not read here.
 
+#include <array>
+#include <cstdint>
 #include <set>
 
 #include "check/check_support.hpp"
@@ -142,16 +144,29 @@ bool find_placeholder_text(const std::string& text, std::size_t* where, std::siz
     std::string_view s = text;
     if (find_opening_to_follow(s, where, length)) return true;
     // Only the first letter of each run of letters needs a look, in reading order: the
-    // first placeholder found is the earliest.
-    for (std::size_t i = 0; i < s.size();) {
-        while (i < s.size() && !is_alpha(s[i])) ++i;
-        if (i == s.size()) break;
-        if (Found f = placeholder_at(s, i); f.length > 0) {
-            *where = f.where;
-            *length = f.length;
-            return true;
+    // first placeholder found is the earliest; and only runs that start with a letter a
+    // form starts with. One table look a byte.
+    static constexpr std::array<std::uint8_t, 256> kLetters = [] {
+        std::array<std::uint8_t, 256> table{};
+        for (int c = 'a'; c <= 'z'; ++c) table[static_cast<std::size_t>(c)] = table[static_cast<std::size_t>(c - 'a' + 'A')] = 1;
+        for (char c : {'t', 'l', 'x', 'i'})
+            table[static_cast<unsigned char>(c)] = table[static_cast<unsigned char>(c - 'a' + 'A')] = 2;
+        return table;
+    }();
+    const auto* bytes = reinterpret_cast<const unsigned char*>(s.data());
+    const std::size_t n = s.size();
+    for (std::size_t i = 0; i < n;) {
+        while (i < n && kLetters[bytes[i]] == 0) ++i;
+        if (i == n) break;
+        if (kLetters[bytes[i]] == 2) {
+            if (Found f = placeholder_at(s, i); f.length > 0) {
+                *where = f.where;
+                *length = f.length;
+                return true;
+            }
         }
-        while (i < s.size() && is_alpha(s[i])) ++i;
+        ++i;
+        while (i < n && kLetters[bytes[i]] != 0) ++i;
     }
     return false;
 }

@@ -99,12 +99,21 @@ DocumentFindings check_document(const Project& project, const Partnership& partn
 void finish_checks(const Project& project, std::vector<DocumentFindings>& documents, Diagnostics& diags) {
     // Merged in the order a single thread would find them: each document's findings, its
     // links to other documents, then the partnership-wide checks of its partnership.
+    // The partnership-wide checks only read (outlines of) documents: one job per
+    // partnership, on every core, each with its own findings.
+    const std::size_t partnerships = project.partnerships.size();
+    std::vector<Diagnostics> partnership_found(partnerships);
+    parallel_for(partnerships, [&](std::size_t i) {
+        PartnershipContext ctx{project, project.partnerships[i], partnership_found[i]};
+        for (const auto& check : partnership_checks()) check.run(ctx);
+    });
     Diagnostics found;
     std::size_t total = 0;
     for (const DocumentFindings& f : documents) total += f.found.items().size();
     found.items().reserve(total);
     std::size_t next = 0;
-    for (const Partnership& partnership : project.partnerships) {
+    for (std::size_t i = 0; i < partnerships; ++i) {
+        const Partnership& partnership = project.partnerships[i];
         for (const Document& doc : partnership.documents) {
             if (next >= documents.size()) throw std::logic_error("finish_checks: fewer findings than documents");
             DocumentFindings& f = documents[next++];
@@ -112,8 +121,7 @@ void finish_checks(const Project& project, std::vector<DocumentFindings>& docume
             CheckContext ctx{project, partnership, doc, found};
             checks::check_cross_document_links(ctx, f.links);
         }
-        PartnershipContext ctx{project, partnership, found};
-        for (const auto& check : partnership_checks()) check.run(ctx);
+        for (Diagnostic& d : partnership_found[i].items()) found.add(std::move(d));
     }
     apply_suppressions(project, found);
     found.sort();

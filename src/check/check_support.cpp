@@ -98,14 +98,20 @@ std::string priority_name(const Priority& p) {
 }
 
 std::string normalise_words(std::string_view text) {
+    // ASCII classes by hand: the <cctype> calls (the "C" locale's) cost a call a byte,
+    // and every indicator description of every plan comes through here.
     std::string out;
+    out.reserve(text.size());
     bool space = false;
     for (char c : text) {
         auto u = static_cast<unsigned char>(c);
-        if (std::isalnum(u) && u < 0x80) {
+        bool lower = u >= 'a' && u <= 'z';
+        bool upper = u >= 'A' && u <= 'Z';
+        bool digit = u >= '0' && u <= '9';
+        if (lower || upper || digit) {
             if (space && !out.empty()) out.push_back(' ');
             space = false;
-            out.push_back(static_cast<char>(std::tolower(u)));
+            out.push_back(upper ? static_cast<char>(u - 'A' + 'a') : static_cast<char>(u));
         } else if (u >= 0x80) {
             // Non-ASCII letters are kept as they are; punctuation such as dashes and curly
             // quotes (all multi-byte) are separators.
