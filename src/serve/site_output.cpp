@@ -5,6 +5,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "planc/parallel.hpp"
 #include "render/site.hpp"
 #include "render/site_paths.hpp"
 #include "serve/site_state.hpp"
@@ -113,28 +114,63 @@ void SiteState::keep_part(RenderedPart& slot, SitePart fresh) {
     slot.part = std::move(fresh);
 }
 
-void SiteState::render_partnership(const Partnership& p, Rebuild& r) {
-    Diagnostics found;
-    SiteContext site{project_, *theme_, found, {}, {}, {}, {}, {}, {}};
+/// One part rendered apart from the site's state, so that parts can be rendered on every
+/// core and then kept in site order (keep_rendered).
+struct SiteState::RenderedJob {
+    const Partnership* partnership = nullptr;
+    const Document* document = nullptr;  ///< null: the partnership's own pages
     PartOutput out;
-    SitePart part = render_partnership_part(site, p, out);
-    RenderedPart& slot = parts_[key_of(p)];
-    store(slot, out, r);
-    keep_part(slot, std::move(part));
-    slot.findings = std::move(found);
+    SitePart part;
+    Diagnostics found;
+};
+
+void SiteState::render_job(RenderedJob& job) const {
+    SiteContext site{project_, *theme_, job.found, {}, {}, {}, {}, {}, {}};
+    if (!job.document) {
+        job.part = render_partnership_part(site, *job.partnership, job.out);
+        return;
+    }
+    write_document_data(*job.partnership, *job.document, job.out);
+    // No leaflet PDF in the preview: weasyprint takes about a second a plan.
+    job.part = render_document_part(site, *job.partnership, *job.document, false, job.out);
+}
+
+void SiteState::keep_rendered(RenderedJob& job, Rebuild& r) {
+    RenderedPart& slot = parts_[job.document ? key_of(*job.document) : key_of(*job.partnership)];
+    store(slot, job.out, r);
+    keep_part(slot, std::move(job.part));
+    slot.findings = std::move(job.found);
+}
+
+void SiteState::render_partnership(const Partnership& p, Rebuild& r) {
+    RenderedJob job;
+    job.partnership = &p;
+    render_job(job);
+    keep_rendered(job, r);
 }
 
 void SiteState::render_document(const Partnership& p, const Document& d, Rebuild& r) {
-    Diagnostics found;
-    SiteContext site{project_, *theme_, found, {}, {}, {}, {}, {}, {}};
-    PartOutput out;
-    write_document_data(p, d, out);
-    // No leaflet PDF in the preview: weasyprint takes about a second a plan.
-    SitePart part = render_document_part(site, p, d, false, out);
-    RenderedPart& slot = parts_[key_of(d)];
-    store(slot, out, r);
-    keep_part(slot, std::move(part));
-    slot.findings = std::move(found);
+    RenderedJob job;
+    job.partnership = &p;
+    job.document = &d;
+    render_job(job);
+    keep_rendered(job, r);
+}
+
+void SiteState::render_all_parts(Rebuild& r) {
+    // Every part on every core (the first build of a national site renders thousands of
+    // plans), then kept one by one in site order, as a loop over them would.
+    std::vector<RenderedJob> jobs;
+    for (const Partnership& p : project_.partnerships) {
+        jobs.emplace_back().partnership = &p;
+        for (const Document& d : p.documents) {
+            RenderedJob& job = jobs.emplace_back();
+            job.partnership = &p;
+            job.document = &d;
+        }
+    }
+    parallel_for(jobs.size(), [&](std::size_t i) { render_job(jobs[i]); });
+    for (RenderedJob& job : jobs) keep_rendered(job, r);
 }
 
 void SiteState::render_index(Rebuild& r) {

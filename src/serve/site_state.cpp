@@ -98,10 +98,7 @@ Rebuild SiteState::build_everything() {
     everything_unpublished_ = true;
     if (renderable_) {
         render_theme_assets(r);
-        for (const Partnership& p : project_.partnerships) {
-            render_partnership(p, r);
-            for (const Document& d : p.documents) render_document(p, d, r);
-        }
+        render_all_parts(r);
         step(r, "render");
         render_index(r);
         refresh_content_files({});

@@ -78,6 +78,7 @@ private:
         std::size_t search_entries = 0;
     };
     class PartOutput;
+    struct RenderedJob;
 
     /// The key of a part in parts_: "p/melton", "d/content/melton/2009-10.md".
     static std::string key_of(const Partnership& p) { return "p/" + p.slug; }
@@ -87,6 +88,12 @@ private:
     void step(Rebuild& r, const char* name);
 
     // Rendering (site_output.cpp).
+    /// Renders one part into `job` without touching the site's state (any thread).
+    void render_job(RenderedJob& job) const;
+    /// Keeps a rendered part: its files, link origins, search entries and findings.
+    void keep_rendered(RenderedJob& job, Rebuild& r);
+    /// Every partnership's and document's pages, rendered on every core.
+    void render_all_parts(Rebuild& r);
     void render_theme_assets(Rebuild& r);
     void render_partnership(const Partnership& p, Rebuild& r);
     void render_document(const Partnership& p, const Document& d, Rebuild& r);
