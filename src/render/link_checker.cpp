@@ -3,10 +3,13 @@
 // source of the link when it came from the content, else at the page.
 
 #include <algorithm>
+#include <cstdint>
+#include <deque>
 #include <map>
 #include <set>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "render/pages.hpp"
@@ -151,11 +154,42 @@ std::string folder_of(const std::string& page) {
     return slash == std::string::npos ? std::string() : page.substr(0, slash + 1);
 }
 
+/// Every distinct link and id once, numbered: pages hold numbers. A site repeats the same
+/// strings on every page (the navigation, the assets, a plan's section ids on each of its
+/// pages), and a national site has tens of thousands of pages to remember until the end.
+class StringTable {
+public:
+    static constexpr std::uint32_t kNone = 0xFFFFFFFF;
+
+    std::uint32_t intern(std::string&& s) {
+        auto it = index_.find(s);
+        if (it != index_.end()) return it->second;
+        auto n = static_cast<std::uint32_t>(strings_.size());
+        strings_.push_back(std::move(s));
+        index_.emplace(strings_.back(), n);
+        return n;
+    }
+    /// The number of `s`, or kNone when no page has it.
+    [[nodiscard]] std::uint32_t find(std::string_view s) const {
+        auto it = index_.find(s);
+        return it == index_.end() ? kNone : it->second;
+    }
+    [[nodiscard]] const std::string& at(std::uint32_t n) const { return strings_[n]; }
+
+private:
+    std::deque<std::string> strings_;  ///< a deque never moves its strings: the index keeps views
+    std::unordered_map<std::string_view, std::uint32_t> index_;
+};
+
 /// One page of the site as the check knows it: what it links to, what it found.
 struct CheckedPage {
-    ScannedLinks scanned;
+    std::vector<std::uint32_t> links;  ///< in page order, each once
+    std::vector<std::uint32_t> ids;    ///< sorted by number, each once
+    std::uint32_t base = StringTable::kNone;
     std::vector<Diagnostic> findings;
-    std::set<std::string> targets;  ///< files its links reach (written or not)
+    std::set<std::string> targets;  ///< files its links reach (written or not); kept only when incremental
+
+    [[nodiscard]] bool has_id(std::uint32_t id) const { return std::binary_search(ids.begin(), ids.end(), id); }
 };
 
 }  // namespace
@@ -163,6 +197,10 @@ struct CheckedPage {
 struct SiteLinkCheck::State {
     std::string base_url;
     std::string root_path;
+    /// Whether pages will be written again after a check (the live preview): then who
+    /// links where is kept, so that only the pages a change reaches are checked again.
+    bool incremental = true;
+    StringTable strings;
     std::set<std::string> files;
     std::map<std::string, CheckedPage> pages;
     /// Which pages link to a file: who must look again when it appears, goes or changes ids.
@@ -185,6 +223,18 @@ struct SiteLinkCheck::State {
         entry.targets.clear();
     }
 
+    /// The page as numbers.
+    CheckedPage compact(ScannedLinks&& scanned) {
+        CheckedPage page;
+        page.links.reserve(scanned.links.size());
+        for (std::string& link : scanned.links) page.links.push_back(strings.intern(std::move(link)));
+        page.ids.reserve(scanned.ids.size());
+        for (std::string& id : scanned.ids) page.ids.push_back(strings.intern(std::move(id)));
+        std::sort(page.ids.begin(), page.ids.end());  // scanned ids are already each once
+        if (!scanned.base.empty()) page.base = strings.intern(std::move(scanned.base));
+        return page;
+    }
+
     void check_page(const std::string& page, CheckedPage& entry, const std::map<std::string, Location>& origins);
 };
 
@@ -198,16 +248,17 @@ void SiteLinkCheck::State::check_page(const std::string& page, CheckedPage& entr
         Diagnostic& d = found.report(DiagCode::E004, "the link `" + href + "` " + why, where);
         if (origin != origins.end()) d.notes.push_back({"written into the page " + page, Location{}});
     };
-    const ScannedLinks& scanned = entry.scanned;
-    for (const std::string& href : scanned.links) {
+    const std::string* base = entry.base == StringTable::kNone ? nullptr : &strings.at(entry.base);
+    for (std::uint32_t link : entry.links) {
+        const std::string& href = strings.at(link);
         if (href.empty()) {
             report(href, "is empty");
             continue;
         }
         std::string url = href;
         std::string folder = folder_of(page);
-        if (!scanned.base.empty() && !has_scheme(url) && url.front() != '/' && url.front() != '#') {
-            url = scanned.base + url;
+        if (base && !has_scheme(url) && url.front() != '/' && url.front() != '#') {
+            url = *base + url;
         }
         // Addresses of this site written from its root (404.html) or in full are
         // checked like relative ones.
@@ -232,7 +283,7 @@ void SiteLinkCheck::State::check_page(const std::string& page, CheckedPage& entr
                 report(href, "leaves the site");
                 continue;
             }
-            entry.targets.insert(target);
+            if (incremental) entry.targets.insert(target);
             if (!files.count(target)) {
                 report(href, "goes to `" + target + "`, which was not written");
                 continue;
@@ -240,17 +291,21 @@ void SiteLinkCheck::State::check_page(const std::string& page, CheckedPage& entr
         }
         if (fragment.empty()) continue;
         auto it = pages.find(target);
-        if (it != pages.end() && !it->second.scanned.has_id(fragment))
-            report(href, "names `#" + fragment + "`, which is not on " + target);
+        if (it != pages.end()) {
+            std::uint32_t id = strings.find(fragment);
+            if (id == StringTable::kNone || !it->second.has_id(id))
+                report(href, "names `#" + fragment + "`, which is not on " + target);
+        }
     }
     for (const std::string& target : entry.targets) linked_from[target].insert(page);
     entry.findings = std::move(found.items());
     ++checked;
 }
 
-SiteLinkCheck::SiteLinkCheck(std::string base_url) : state_(std::make_unique<State>()) {
+SiteLinkCheck::SiteLinkCheck(std::string base_url, bool incremental) : state_(std::make_unique<State>()) {
     state_->root_path = site_root_path(base_url);
     state_->base_url = std::move(base_url);
+    state_->incremental = incremental;
 }
 SiteLinkCheck::~SiteLinkCheck() = default;
 SiteLinkCheck::SiteLinkCheck(SiteLinkCheck&&) noexcept = default;
@@ -273,10 +328,16 @@ void SiteLinkCheck::write_file(const std::string& path) {
 void SiteLinkCheck::write_page(const std::string& path, ScannedLinks scanned) {
     State& s = *state_;
     bool added = s.files.insert(path).second;
+    CheckedPage fresh = s.compact(std::move(scanned));
     auto it = s.pages.find(path);
-    if (it != s.pages.end() && it->second.scanned == scanned) return;  // same links, same ids
-    if (added || it == s.pages.end() || it->second.scanned.ids != scanned.ids) s.touch_linkers(path);
-    s.pages[path].scanned = std::move(scanned);
+    if (it != s.pages.end() && it->second.links == fresh.links && it->second.ids == fresh.ids &&
+        it->second.base == fresh.base)
+        return;  // same links, same ids
+    if (added || it == s.pages.end() || it->second.ids != fresh.ids) s.touch_linkers(path);
+    CheckedPage& entry = s.pages[path];
+    entry.links = std::move(fresh.links);
+    entry.ids = std::move(fresh.ids);
+    entry.base = fresh.base;
     s.dirty.insert(path);
 }
 

@@ -143,7 +143,10 @@ bool is_html_path(std::string_view path);
 /// pages whose links reach a file added or removed, or a page whose ids changed.
 class SiteLinkCheck {
 public:
-    explicit SiteLinkCheck(std::string base_url);
+    /// `incremental`: pages will be written again after a check (the live preview), so
+    /// who links where is kept to check again only what a change reaches. A build checks
+    /// once, at the end, and keeps less.
+    explicit SiteLinkCheck(std::string base_url, bool incremental = true);
     ~SiteLinkCheck();
     SiteLinkCheck(SiteLinkCheck&&) noexcept;
     SiteLinkCheck& operator=(SiteLinkCheck&&) noexcept;

@@ -215,7 +215,7 @@ std::map<std::string, std::string> print_resources(const Theme& theme, std::map<
 
 struct SiteRender::State {
     State(const Project& p, OutputSink& out, Diagnostics& d, bool with_pdf, std::size_t documents)
-        : project(p), diags(d), links(p.settings.base_url), writer(out, links), document_parts(documents),
+        : project(p), diags(d), links(p.settings.base_url, false), writer(out, links), document_parts(documents),
           document_diags(documents) {
         // Findings already made (a load that failed) mean no site, as in render_site.
         bool failed_before = diags.has_errors();
