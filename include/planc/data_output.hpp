@@ -8,11 +8,15 @@
 
 namespace planc {
 
-/// The whole document model as JSON, following docs/schema/plan.schema.json. Keys in a
-/// fixed order; no source text, no absolute paths: the same model gives the same bytes.
+/// The whole document model as JSON text (plan.json), following
+/// docs/schema/plan.schema.json, in dump_json's layout. Keys in a fixed order; no source
+/// text, no absolute paths: the same model gives the same bytes.
+std::string document_json_text(const Document& doc, const Partnership& partnership);
+/// The same as a JSON tree (read back from the text).
 nlohmann::ordered_json document_to_json(const Document& doc, const Partnership& partnership);
 
-/// A partnership (without its documents' bodies) as JSON.
+/// A partnership (without its documents' bodies) as JSON text, and as a tree.
+std::string partnership_json_text(const Partnership& partnership);
 nlohmann::ordered_json partnership_to_json(const Partnership& partnership);
 
 /// `targets.csv`: header row then one row per target (RFC 4180 quoting, LF line ends):

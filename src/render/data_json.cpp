@@ -1,4 +1,5 @@
-// Open data, JSON form: the document model as plan.json (also `planc dump`).
+// Open data, JSON form: the document model as plan.json (also `planc dump`), written
+// straight from the model with a JsonWriter (no JSON tree in between).
 //
 // The layout is described, property by property, in docs/schema/plan.schema.json; keep the
 // two in step. Keys are written in a fixed order so the same model always gives the same
@@ -9,11 +10,10 @@
 //   - an element's position is its 1-based source `line` (null when unknown), targets and
 //     suppressions carry a `source` span {line, column[, end_line, end_column]}.
 
-#include <cmath>
-#include <cstdint>
 #include <string>
 
 #include "planc/data_output.hpp"
+#include "render/json_writer.hpp"
 
 namespace planc {
 
@@ -21,83 +21,70 @@ using Json = nlohmann::ordered_json;
 
 namespace {
 
-/// Adds `key` to the object `j` (made an object if it is still null). Every key is new:
-/// each is written once, so this appends instead of looking the key up first as
-/// `j[key] = value` does (an ordered_json object is searched key by key, which made
-/// building plan.json quadratic in the number of fields).
-template <class Value>
-void put(Json& j, const char* key, Value&& value) {
-    if (j.is_null()) j = Json::object();
-    auto& fields = static_cast<Json::object_t::Container&>(j.get_ref<Json::object_t&>());
-    fields.emplace_back(key, std::forward<Value>(value));
-}
-
 // ---------------------------------------------------------------------------------
 // Scalars
 
-/// A number as JSON: integral values as integers, so 705 is never dumped as 705.0.
-Json number(double value) {
-    if (!std::isfinite(value)) return nullptr;
-    constexpr double kExactIntegers = 9007199254740992.0;  // 2^53
-    if (value == std::trunc(value) && std::fabs(value) < kExactIntegers) {
-        return static_cast<std::int64_t>(value);  // also turns -0.0 into 0
-    }
-    return value;
-}
-
-Json line_of(const Span& span) {
-    if (!span.known()) return nullptr;
-    return span.line;
+void write_line(JsonWriter& w, const char* key, const Span& span) {
+    w.key(key);
+    if (span.known()) w.unsigned_integer(span.line);
+    else w.null();
 }
 
 /// A source span; the end is given only when the parser recorded it.
-Json span_json(const Span& span) {
-    if (!span.known()) return nullptr;
-    Json j;
-    put(j, "line", span.line);
-    put(j, "column", span.column);
+void write_span(JsonWriter& w, const char* key, const Span& span) {
+    w.key(key);
+    if (!span.known()) return w.null();
+    w.begin_object();
+    w.field("line", span.line);
+    w.field("column", span.column);
     if (span.end_line != 0) {
-        put(j, "end_line", span.end_line);
-        put(j, "end_column", span.end_column);
+        w.field("end_line", span.end_line);
+        w.field("end_column", span.end_column);
     }
-    return j;
+    w.end_object();
 }
 
-Json date_json(const std::optional<PlanDate>& date) {
-    if (!date) return nullptr;
-    Json j;
-    put(j, "text", date->text);
-    put(j, "iso", date->iso());
-    put(j, "fy_end", date->fy_end());
-    return j;
+void write_date(JsonWriter& w, const char* key, const std::optional<PlanDate>& date) {
+    w.key(key);
+    if (!date) return w.null();
+    w.begin_object();
+    w.field("text", date->text);
+    w.field("iso", date->iso());
+    w.field("fy_end", date->fy_end());
+    w.end_object();
 }
 
-Json period_json(const std::optional<PlanPeriod>& period) {
-    if (!period) return nullptr;
-    Json j;
-    put(j, "text", period->text);
-    put(j, "first", date_json(period->first));
-    put(j, "last", date_json(period->last));
-    return j;
+void write_period(JsonWriter& w, const char* key, const std::optional<PlanPeriod>& period) {
+    w.key(key);
+    if (!period) return w.null();
+    w.begin_object();
+    w.field("text", period->text);
+    write_date(w, "first", period->first);
+    write_date(w, "last", period->last);
+    w.end_object();
 }
 
 /// A quantity, or null when the source has nothing there at all.
-Json quantity_json(const Quantity& q) {
-    if (q.text.empty() && !q.value && !q.gap) return nullptr;
-    Json j;
-    put(j, "text", q.text);
-    put(j, "value", q.value && !q.gap ? number(*q.value) : Json(nullptr));
-    put(j, "percent", q.percent);
-    put(j, "unit", q.unit);
-    put(j, "decimals", q.decimals);
-    put(j, "gap", q.gap);
-    return j;
+void write_quantity(JsonWriter& w, const char* key, const Quantity& q) {
+    w.key(key);
+    if (q.text.empty() && !q.value && !q.gap) return w.null();
+    w.begin_object();
+    w.field("text", q.text);
+    w.key("value");
+    if (q.value && !q.gap) w.number(*q.value);
+    else w.null();
+    w.field("percent", q.percent);
+    w.field("unit", q.unit);
+    w.field("decimals", q.decimals);
+    w.field("gap", q.gap);
+    w.end_object();
 }
 
-Json strings_json(const std::vector<std::string>& items) {
-    Json j = Json::array();
-    for (const std::string& item : items) j.push_back(item);
-    return j;
+void write_strings(JsonWriter& w, const char* key, const std::vector<std::string>& items) {
+    w.key(key);
+    w.begin_array();
+    for (const std::string& item : items) w.string(item);
+    w.end_array();
 }
 
 // ---------------------------------------------------------------------------------
@@ -120,7 +107,7 @@ std::string joined_text(const InlineText& text) {
     return out;
 }
 
-Json inline_content(const InlineText& text);
+void write_inline_content(JsonWriter& w, const InlineText& text);
 
 const char* inline_type(InlineKind kind) {
     switch (kind) {
@@ -149,30 +136,31 @@ const char* inline_type(InlineKind kind) {
 }
 
 /// Adds `text` or `content` to a node that holds inline text.
-void put_inline_text(Json& j, const InlineText& text) {
+void write_inline_text(JsonWriter& w, const InlineText& text) {
     if (is_plain(text)) {
-        put(j, "text", joined_text(text));
+        w.field("text", joined_text(text));
     } else {
-        put(j, "content", inline_content(text));
+        w.key("content");
+        write_inline_content(w, text);
     }
 }
 
-Json inline_node(const Inline& node) {
-    Json j;
-    put(j, "type", inline_type(node.kind));
+void write_inline_node(JsonWriter& w, const Inline& node) {
+    w.begin_object();
+    w.field("type", inline_type(node.kind));
     switch (node.kind) {
         case InlineKind::Text:
         case InlineKind::Code:
-            put(j, "text", node.text);
+            w.field("text", node.text);
             break;
         case InlineKind::LineBreak:
             break;
         case InlineKind::Image:
-            put(j, "url", *node.url);
-            put(j, "alt", node.text.empty() ? plain_text(*node.children) : node.text);
+            w.field("url", *node.url);
+            w.field("alt", node.text.empty() ? plain_text(*node.children) : node.text);
             break;
         case InlineKind::Link:
-            put(j, "url", *node.url);
+            w.field("url", *node.url);
             [[fallthrough]];
         case InlineKind::Emphasis:
         case InlineKind::Strong:
@@ -180,40 +168,41 @@ Json inline_node(const Inline& node) {
         case InlineKind::Subscript:
         case InlineKind::Strikethrough:
             if (node.children->empty()) {
-                put(j, "text", node.text);
+                w.field("text", node.text);
             } else {
-                put_inline_text(j, *node.children);
+                write_inline_text(w, *node.children);
             }
             break;
     }
-    return j;
+    w.end_object();
 }
 
-Json inline_content(const InlineText& text) {
-    Json out = Json::array();
+void write_inline_content(JsonWriter& w, const InlineText& text) {
+    w.begin_array();
     std::string run;  // adjacent text nodes become one string
     for (const Inline& node : text) {
         if (node.kind == InlineKind::Text) {
             run += node.text;
             continue;
         }
-        if (!run.empty()) out.push_back(std::move(run));
+        if (!run.empty()) w.string(run);
         run.clear();
-        out.push_back(inline_node(node));
+        write_inline_node(w, node);
     }
-    if (!run.empty()) out.push_back(std::move(run));
-    return out;
+    if (!run.empty()) w.string(run);
+    w.end_array();
 }
 
-Json cell_json(const TableCell& cell) {
-    if (is_plain(cell.content)) return cell.text.empty() ? joined_text(cell.content) : cell.text;
-    return inline_content(cell.content);
+void write_cell(JsonWriter& w, const TableCell& cell) {
+    if (!is_plain(cell.content)) return write_inline_content(w, cell.content);
+    if (cell.text.empty()) w.string(joined_text(cell.content));
+    else w.string(cell.text);
 }
 
-Json row_json(const TableRow& row) {
-    Json j = Json::array();
-    for (const TableCell& cell : row.cells) j.push_back(cell_json(cell));
-    return j;
+void write_row(JsonWriter& w, const TableRow& row) {
+    w.begin_array();
+    for (const TableCell& cell : row.cells) write_cell(w, cell);
+    w.end_array();
 }
 
 const char* align_name(CellAlign align) {
@@ -230,376 +219,431 @@ const char* align_name(CellAlign align) {
     return "none";
 }
 
-Json blocks_json(const std::vector<Block>& blocks);
+void write_blocks(JsonWriter& w, const std::vector<Block>& blocks);
 
-Json block_json(const Block& block) {
-    Json j;
+void write_block(JsonWriter& w, const Block& block) {
+    w.begin_object();
     switch (block.kind) {
         case BlockKind::Paragraph:
-            put(j, "type", "paragraph");
-            put_inline_text(j, block.inlines);
+            w.field("type", "paragraph");
+            write_inline_text(w, block.inlines);
             break;
         case BlockKind::Heading:
-            put(j, "type", "heading");
-            put(j, "level", block.level);
-            put_inline_text(j, block.inlines);
+            w.field("type", "heading");
+            w.field("level", block.level);
+            write_inline_text(w, block.inlines);
             break;
         case BlockKind::List: {
-            put(j, "type", "list");
-            put(j, "ordered", block.ordered);
-            if (block.ordered) put(j, "start", block.start);
-            Json items = Json::array();
-            for (const ListItem& item : *block.items) items.push_back(blocks_json(item.blocks));
-            put(j, "items", std::move(items));
+            w.field("type", "list");
+            w.field("ordered", block.ordered);
+            if (block.ordered) w.field("start", block.start);
+            w.key("items");
+            w.begin_array();
+            for (const ListItem& item : *block.items) write_blocks(w, item.blocks);
+            w.end_array();
             break;
         }
         case BlockKind::Table: {
-            put(j, "type", "table");
+            w.field("type", "table");
             bool aligned = false;
             for (CellAlign a : block.table->align) aligned = aligned || a != CellAlign::None;
             if (aligned) {
-                Json align = Json::array();
-                for (CellAlign a : block.table->align) align.push_back(align_name(a));
-                put(j, "align", std::move(align));
+                w.key("align");
+                w.begin_array();
+                for (CellAlign a : block.table->align) w.string(align_name(a));
+                w.end_array();
             }
-            put(j, "header", row_json(block.table->header));
-            Json rows = Json::array();
-            for (const TableRow& row : block.table->rows) rows.push_back(row_json(row));
-            put(j, "rows", std::move(rows));
+            w.key("header");
+            write_row(w, block.table->header);
+            w.key("rows");
+            w.begin_array();
+            for (const TableRow& row : block.table->rows) write_row(w, row);
+            w.end_array();
             break;
         }
         case BlockKind::Quote:
-            put(j, "type", "quote");
-            put(j, "blocks", blocks_json(*block.children));
+            w.field("type", "quote");
+            w.key("blocks");
+            write_blocks(w, *block.children);
             break;
         case BlockKind::Code:
-            put(j, "type", "code-block");
-            put(j, "text", *block.text);
+            w.field("type", "code-block");
+            w.field("text", *block.text);
             break;
         case BlockKind::ThematicBreak:
-            put(j, "type", "thematic-break");
+            w.field("type", "thematic-break");
             break;
     }
-    return j;
+    w.end_object();
 }
 
-Json blocks_json(const std::vector<Block>& blocks) {
-    Json j = Json::array();
-    for (const Block& block : blocks) j.push_back(block_json(block));
-    return j;
+void write_blocks(JsonWriter& w, const std::vector<Block>& blocks) {
+    w.begin_array();
+    for (const Block& block : blocks) write_block(w, block);
+    w.end_array();
 }
 
-Json blocks_json(const std::vector<const Block*>& blocks) {
-    Json j = Json::array();
-    for (const Block* block : blocks) j.push_back(block_json(*block));
-    return j;
+void write_blocks(JsonWriter& w, const std::vector<const Block*>& blocks) {
+    w.begin_array();
+    for (const Block* block : blocks) write_block(w, *block);
+    w.end_array();
 }
 
 // ---------------------------------------------------------------------------------
 // Model elements
 
-Json entry_json(const Entry& entry) {
-    Json j;
-    put(j, "text", entry.text);
-    if (!is_plain(entry.content)) put(j, "content", inline_content(entry.content));
-    put(j, "line", line_of(entry.span));
-    return j;
-}
-
-Json entries_json(const std::vector<Entry>& entries) {
-    Json j = Json::array();
-    for (const Entry& entry : entries) j.push_back(entry_json(entry));
-    return j;
-}
-
-Json indicators_json(const std::vector<IndicatorRef>& indicators) {
-    Json j = Json::array();
-    for (const IndicatorRef& ref : indicators) {
-        Json i;
-        put(i, "code", ref.code);
-        put(i, "description", ref.description);
-        put(i, "line", line_of(ref.span));
-        j.push_back(std::move(i));
+void write_entry(JsonWriter& w, const Entry& entry) {
+    w.begin_object();
+    w.field("text", entry.text);
+    if (!is_plain(entry.content)) {
+        w.key("content");
+        write_inline_content(w, entry.content);
     }
-    return j;
+    write_line(w, "line", entry.span);
+    w.end_object();
 }
 
-Json sections_json(const std::vector<Section>& sections, const std::vector<Priority>* priorities);
+void write_entries(JsonWriter& w, const char* key, const std::vector<Entry>& entries) {
+    w.key(key);
+    w.begin_array();
+    for (const Entry& entry : entries) write_entry(w, entry);
+    w.end_array();
+}
 
-Json section_json(const Section& section, const std::vector<Priority>* priorities) {
-    Json j;
-    put(j, "id", section.id);
-    put(j, "title", section.title);
-    if (!is_plain(section.heading)) put(j, "heading", inline_content(section.heading));
-    put(j, "kind", to_string(section.kind));
-    put(j, "level", section.level);
-    put(j, "line", line_of(section.span));
+void write_indicators(JsonWriter& w, const char* key, const std::vector<IndicatorRef>& indicators) {
+    w.key(key);
+    w.begin_array();
+    for (const IndicatorRef& ref : indicators) {
+        w.begin_object();
+        w.field("code", ref.code);
+        w.field("description", ref.description);
+        write_line(w, "line", ref.span);
+        w.end_object();
+    }
+    w.end_array();
+}
+
+void write_sections(JsonWriter& w, const std::vector<Section>& sections, const std::vector<Priority>* priorities);
+
+void write_section(JsonWriter& w, const Section& section, const std::vector<Priority>* priorities) {
+    w.begin_object();
+    w.field("id", section.id);
+    w.field("title", section.title);
+    if (!is_plain(section.heading)) {
+        w.key("heading");
+        write_inline_content(w, section.heading);
+    }
+    w.field("kind", to_string(section.kind));
+    w.field("level", section.level);
+    write_line(w, "line", section.span);
     if (section.kind == SectionKind::Priority) {
         // The priority itself is written once, under "priorities"; here only a reference.
         const bool known = priorities != nullptr && section.priority_index >= 0 &&
                            static_cast<std::size_t>(section.priority_index) < priorities->size();
-        put(j, "priority", known ? Json((*priorities)[section.priority_index].id) : Json(nullptr));
-        return j;
+        if (known) w.field("priority", (*priorities)[static_cast<std::size_t>(section.priority_index)].id);
+        else w.null_field("priority");
+        w.end_object();
+        return;
     }
-    put(j, "blocks", blocks_json(section.blocks));
-    put(j, "children", sections_json(section.children, priorities));
-    return j;
+    w.key("blocks");
+    write_blocks(w, section.blocks);
+    w.key("children");
+    write_sections(w, section.children, priorities);
+    w.end_object();
 }
 
-Json sections_json(const std::vector<Section>& sections, const std::vector<Priority>* priorities) {
-    Json j = Json::array();
-    for (const Section& section : sections) j.push_back(section_json(section, priorities));
-    return j;
+void write_sections(JsonWriter& w, const std::vector<Section>& sections, const std::vector<Priority>* priorities) {
+    w.begin_array();
+    for (const Section& section : sections) write_section(w, section, priorities);
+    w.end_array();
 }
 
-Json sections_json(const std::vector<const Section*>& sections, const std::vector<Priority>* priorities) {
-    Json j = Json::array();
-    for (const Section* section : sections) j.push_back(section_json(*section, priorities));
-    return j;
+void write_sections(JsonWriter& w, const std::vector<const Section*>& sections, const std::vector<Priority>* priorities) {
+    w.begin_array();
+    for (const Section* section : sections) write_section(w, *section, priorities);
+    w.end_array();
 }
 
-Json target_json(const Target& t) {
-    Json j;
-    put(j, "text", t.text);
-    put(j, "verb", t.verb);
-    put(j, "direction", to_string(t.direction));
-    put(j, "measure", t.measure);
-    put(j, "change_kind", to_string(t.change_kind));
-    put(j, "change", quantity_json(t.change));
-    put(j, "from", quantity_json(t.from));
-    put(j, "deadline", date_json(t.deadline));
-    put(j, "baseline_year", date_json(t.baseline_year));
-    put(j, "baseline", quantity_json(t.baseline));
-    put(j, "target_value", quantity_json(t.target_value));
-    Json gaps = Json::array();
-    for (TargetField field : t.gaps) gaps.push_back(to_string(field));
-    put(j, "gaps", std::move(gaps));
-    put(j, "complete", t.complete());
-    put(j, "readable", t.readable);
-    put(j, "unread_reason", t.unread_reason);
-    put(j, "from_table", t.from_table);
-    put(j, "timescale", t.timescale);
-    put(j, "indicator", t.indicator);
-    put(j, "source", span_json(t.span));
-    return j;
+void write_target(JsonWriter& w, const Target& t) {
+    w.begin_object();
+    w.field("text", t.text);
+    w.field("verb", t.verb);
+    w.field("direction", to_string(t.direction));
+    w.field("measure", t.measure);
+    w.field("change_kind", to_string(t.change_kind));
+    write_quantity(w, "change", t.change);
+    write_quantity(w, "from", t.from);
+    write_date(w, "deadline", t.deadline);
+    write_date(w, "baseline_year", t.baseline_year);
+    write_quantity(w, "baseline", t.baseline);
+    write_quantity(w, "target_value", t.target_value);
+    w.key("gaps");
+    w.begin_array();
+    for (TargetField field : t.gaps) w.string(to_string(field));
+    w.end_array();
+    w.field("complete", t.complete());
+    w.field("readable", t.readable);
+    w.field("unread_reason", t.unread_reason);
+    w.field("from_table", t.from_table);
+    w.field("timescale", t.timescale);
+    w.field("indicator", t.indicator);
+    write_span(w, "source", t.span);
+    w.end_object();
 }
 
-Json priority_json(const Document& doc, const Priority& p) {
-    Json j;
-    put(j, "id", p.id);
-    put(j, "label", p.label);
-    put(j, "number", p.number ? Json(*p.number) : Json(nullptr));
-    put(j, "title", p.title);
-    put(j, "line", line_of(p.span));
-    put(j, "aim", p.aim);
-    Json leads = Json::array();
-    for (const Lead& lead : p.leads) leads.push_back(lead.name);
-    put(j, "leads", std::move(leads));
-    put(j, "intro", blocks_json(priority_intro(doc, p)));
-    put(j, "background", blocks_json(priority_background(doc, p)));
-    put(j, "aims", entries_json(p.aims));
-    put(j, "objectives", entries_json(p.objectives));
-    put(j, "actions_heading", p.actions_heading);
-    put(j, "actions", entries_json(p.actions));
-    Json targets = Json::array();
-    for (const Target& t : p.targets) targets.push_back(target_json(t));
-    put(j, "targets", std::move(targets));
-    put(j, "indicators", indicators_json(p.indicators));
-    put(j, "other", sections_json(priority_other(doc, p), nullptr));
-    return j;
+void write_priority(JsonWriter& w, const Document& doc, const Priority& p) {
+    w.begin_object();
+    w.field("id", p.id);
+    w.field("label", p.label);
+    if (p.number) w.field("number", *p.number);
+    else w.null_field("number");
+    w.field("title", p.title);
+    write_line(w, "line", p.span);
+    w.field("aim", p.aim);
+    w.key("leads");
+    w.begin_array();
+    for (const Lead& lead : p.leads) w.string(lead.name);
+    w.end_array();
+    w.key("intro");
+    write_blocks(w, priority_intro(doc, p));
+    w.key("background");
+    write_blocks(w, priority_background(doc, p));
+    write_entries(w, "aims", p.aims);
+    write_entries(w, "objectives", p.objectives);
+    w.field("actions_heading", p.actions_heading);
+    write_entries(w, "actions", p.actions);
+    w.key("targets");
+    w.begin_array();
+    for (const Target& t : p.targets) write_target(w, t);
+    w.end_array();
+    write_indicators(w, "indicators", p.indicators);
+    w.key("other");
+    write_sections(w, priority_other(doc, p), nullptr);
+    w.end_object();
 }
 
-Json action_plan_json(const std::vector<ActionPlanRow>& rows) {
-    Json j = Json::array();
+void write_action_plan(JsonWriter& w, const std::vector<ActionPlanRow>& rows) {
+    w.key("action_plan");
+    w.begin_array();
     for (const ActionPlanRow& row : rows) {
-        Json r;
-        put(r, "line", line_of(row.span));
-        put(r, "recommendation", row.recommendation.text);
-        put(r, "activity", row.activity.text);
-        put(r, "owner", row.owner.text);
-        put(r, "milestones", row.milestones.text);
-        put(r, "progress", row.progress.text);
-        put(r, "due", row.due.text);
-        put(r, "due_date", date_json(row.due_date));
-        j.push_back(std::move(r));
+        w.begin_object();
+        write_line(w, "line", row.span);
+        w.field("recommendation", row.recommendation.text);
+        w.field("activity", row.activity.text);
+        w.field("owner", row.owner.text);
+        w.field("milestones", row.milestones.text);
+        w.field("progress", row.progress.text);
+        w.field("due", row.due.text);
+        write_date(w, "due_date", row.due_date);
+        w.end_object();
     }
-    return j;
+    w.end_array();
 }
 
-Json approval_json(const std::vector<ApprovalStep>& steps) {
-    Json j = Json::array();
+void write_approval(JsonWriter& w, const std::vector<ApprovalStep>& steps) {
+    w.key("approval");
+    w.begin_array();
     for (const ApprovalStep& step : steps) {
-        Json s;
-        put(s, "line", line_of(step.span));
-        put(s, "meeting", step.meeting.text);
-        put(s, "when", step.when.text);
-        put(s, "actions", step.actions.text);
-        put(s, "lead", step.lead.text);
-        put(s, "date", date_json(step.date));
-        j.push_back(std::move(s));
+        w.begin_object();
+        write_line(w, "line", step.span);
+        w.field("meeting", step.meeting.text);
+        w.field("when", step.when.text);
+        w.field("actions", step.actions.text);
+        w.field("lead", step.lead.text);
+        write_date(w, "date", step.date);
+        w.end_object();
     }
-    return j;
+    w.end_array();
 }
 
-Json indicator_statuses_json(const std::vector<IndicatorStatus>& statuses) {
-    Json j = Json::array();
+void write_indicator_statuses(JsonWriter& w, const std::vector<IndicatorStatus>& statuses) {
+    w.key("indicator_statuses");
+    w.begin_array();
     for (const IndicatorStatus& status : statuses) {
-        Json s;
-        put(s, "line", line_of(status.span));
-        put(s, "indicator", status.indicator.text);
-        put(s, "description", status.description.text);
-        put(s, "status", status.status.text);
-        j.push_back(std::move(s));
+        w.begin_object();
+        write_line(w, "line", status.span);
+        w.field("indicator", status.indicator.text);
+        w.field("description", status.description.text);
+        w.field("status", status.status.text);
+        w.end_object();
     }
-    return j;
+    w.end_array();
 }
 
-Json performance_json(const std::vector<PerformanceTable>& tables) {
-    Json j = Json::array();
+void write_performance(JsonWriter& w, const std::vector<PerformanceTable>& tables) {
+    w.key("performance");
+    w.begin_array();
     for (const PerformanceTable& table : tables) {
-        Json t;
-        put(t, "section", table.section_id);
-        put(t, "line", line_of(table.span));
-        Json rows = Json::array();
+        w.begin_object();
+        w.field("section", table.section_id);
+        write_line(w, "line", table.span);
+        w.key("rows");
+        w.begin_array();
         for (const PerformanceRow& row : table.rows) {
-            Json r;
-            put(r, "line", line_of(row.span));
-            put(r, "indicator", row.indicator.text);
-            put(r, "value", quantity_json(row.value));
-            put(r, "milestone", quantity_json(row.milestone));
-            put(r, "performance", quantity_json(row.performance));
-            put(r, "difference", quantity_json(row.difference));
-            put(r, "previous", quantity_json(row.previous));
-            put(r, "trend", row.trend.text);
-            rows.push_back(std::move(r));
+            w.begin_object();
+            write_line(w, "line", row.span);
+            w.field("indicator", row.indicator.text);
+            write_quantity(w, "value", row.value);
+            write_quantity(w, "milestone", row.milestone);
+            write_quantity(w, "performance", row.performance);
+            write_quantity(w, "difference", row.difference);
+            write_quantity(w, "previous", row.previous);
+            w.field("trend", row.trend.text);
+            w.end_object();
         }
-        put(t, "rows", std::move(rows));
-        j.push_back(std::move(t));
+        w.end_array();
+        w.end_object();
     }
-    return j;
+    w.end_array();
 }
 
-Json surveys_json(const std::vector<SurveyTable>& tables) {
-    Json j = Json::array();
+void write_surveys(JsonWriter& w, const std::vector<SurveyTable>& tables) {
+    w.key("surveys");
+    w.begin_array();
     for (const SurveyTable& table : tables) {
-        Json t;
-        put(t, "section", table.section_id);
-        put(t, "line", line_of(table.span));
-        Json rows = Json::array();
+        w.begin_object();
+        w.field("section", table.section_id);
+        write_line(w, "line", table.span);
+        w.key("rows");
+        w.begin_array();
         for (const SurveyRow& row : table.rows) {
-            Json r;
-            put(r, "line", line_of(row.span));
-            put(r, "answer", row.answer.text);
-            put(r, "percent", quantity_json(row.percent));
-            put(r, "count", quantity_json(row.count));
-            rows.push_back(std::move(r));
+            w.begin_object();
+            write_line(w, "line", row.span);
+            w.field("answer", row.answer.text);
+            write_quantity(w, "percent", row.percent);
+            write_quantity(w, "count", row.count);
+            w.end_object();
         }
-        put(t, "rows", std::move(rows));
-        j.push_back(std::move(t));
+        w.end_array();
+        w.end_object();
     }
-    return j;
+    w.end_array();
 }
 
-Json suppressions_json(const std::vector<Suppression>& suppressions) {
-    Json j = Json::array();
+void write_suppressions(JsonWriter& w, const std::vector<Suppression>& suppressions) {
+    w.key("suppressions");
+    w.begin_array();
     for (const Suppression& s : suppressions) {
-        Json o;
-        put(o, "code", s.code);
-        put(o, "source", span_json(s.span));
-        put(o, "applies_to", span_json(s.applies_to));
-        j.push_back(std::move(o));
+        w.begin_object();
+        w.field("code", s.code);
+        write_span(w, "source", s.span);
+        write_span(w, "applies_to", s.applies_to);
+        w.end_object();
     }
-    return j;
+    w.end_array();
 }
 
 /// A document as listed in its partnership: metadata only, no body.
-Json document_summary_json(const Document& doc) {
-    Json j;
-    put(j, "slug", doc.slug);
-    put(j, "path", doc.path);
-    put(j, "kind", to_string(doc.kind));
-    put(j, "title", doc.title);
-    put(j, "year", date_json(doc.year));
-    put(j, "period", period_json(doc.period));
-    put(j, "status", to_string(doc.status));
-    return j;
+void write_document_summary(JsonWriter& w, const Document& doc) {
+    w.begin_object();
+    w.field("slug", doc.slug);
+    w.field("path", doc.path);
+    w.field("kind", to_string(doc.kind));
+    w.field("title", doc.title);
+    write_date(w, "year", doc.year);
+    write_period(w, "period", doc.period);
+    w.field("status", to_string(doc.status));
+    w.end_object();
 }
 
 }  // namespace
 
 // ---------------------------------------------------------------------------------
 
-Json document_to_json(const Document& doc, const Partnership& partnership) {
-    Json j;
-    put(j, "schema_version", 1);
-    put(j, "path", doc.path);
-    put(j, "partnership", doc.partnership.empty() ? partnership.slug : doc.partnership);
-    put(j, "partnership_name", partnership.name);
-    put(j, "slug", doc.slug);
-    put(j, "kind", to_string(doc.kind));
-    put(j, "title", doc.title);
-    put(j, "year", date_json(doc.year));
-    put(j, "period", period_json(doc.period));
-    put(j, "status", to_string(doc.status));
-    put(j, "approved", date_json(doc.approved));
-    put(j, "vision", doc.vision);
-    put(j, "leaflet", strings_json(doc.leaflet));
-    put(j, "previous", doc.previous);
-    put(j, "sections", sections_json(doc.sections, &doc.priorities));
-    Json priorities = Json::array();
-    for (const Priority& p : doc.priorities) priorities.push_back(priority_json(doc, p));
-    put(j, "priorities", std::move(priorities));
-    put(j, "action_plan", action_plan_json(doc.action_plan));
-    put(j, "approval", approval_json(doc.approval));
-    put(j, "indicator_statuses", indicator_statuses_json(doc.indicator_statuses));
-    put(j, "performance", performance_json(doc.performance));
-    put(j, "surveys", surveys_json(doc.surveys));
-    put(j, "achievements", entries_json(doc.achievements));
-    put(j, "indicators", indicators_json(doc.indicators));
-    put(j, "suppressions", suppressions_json(doc.suppressions));
-    return j;
+std::string document_json_text(const Document& doc, const Partnership& partnership) {
+    std::string out;
+    out.reserve(64 * 1024);
+    JsonWriter w(out);
+    w.begin_object();
+    w.field("schema_version", 1);
+    w.field("path", doc.path);
+    w.field("partnership", doc.partnership.empty() ? partnership.slug : doc.partnership);
+    w.field("partnership_name", partnership.name);
+    w.field("slug", doc.slug);
+    w.field("kind", to_string(doc.kind));
+    w.field("title", doc.title);
+    write_date(w, "year", doc.year);
+    write_period(w, "period", doc.period);
+    w.field("status", to_string(doc.status));
+    write_date(w, "approved", doc.approved);
+    w.field("vision", doc.vision);
+    write_strings(w, "leaflet", doc.leaflet);
+    w.field("previous", doc.previous);
+    w.key("sections");
+    write_sections(w, doc.sections, &doc.priorities);
+    w.key("priorities");
+    w.begin_array();
+    for (const Priority& p : doc.priorities) write_priority(w, doc, p);
+    w.end_array();
+    write_action_plan(w, doc.action_plan);
+    write_approval(w, doc.approval);
+    write_indicator_statuses(w, doc.indicator_statuses);
+    write_performance(w, doc.performance);
+    write_surveys(w, doc.surveys);
+    write_entries(w, "achievements", doc.achievements);
+    write_indicators(w, "indicators", doc.indicators);
+    write_suppressions(w, doc.suppressions);
+    w.end_object();
+    out += '\n';
+    return out;
 }
 
-Json partnership_to_json(const Partnership& partnership) {
-    Json j;
-    put(j, "schema_version", 1);
-    put(j, "slug", partnership.slug);
-    put(j, "path", partnership.index_path);
-    put(j, "name", partnership.name);
-    put(j, "short_name", partnership.short_name);
-    put(j, "area", partnership.area);
-    put(j, "website", partnership.website);
-    put(j, "email", partnership.email);
-    put(j, "phone", partnership.phone);
-    put(j, "address", partnership.address);
-    put(j, "members", entries_json(partnership.members));
-    Json contacts = Json::array();
+std::string partnership_json_text(const Partnership& partnership) {
+    std::string out;
+    JsonWriter w(out);
+    w.begin_object();
+    w.field("schema_version", 1);
+    w.field("slug", partnership.slug);
+    w.field("path", partnership.index_path);
+    w.field("name", partnership.name);
+    w.field("short_name", partnership.short_name);
+    w.field("area", partnership.area);
+    w.field("website", partnership.website);
+    w.field("email", partnership.email);
+    w.field("phone", partnership.phone);
+    w.field("address", partnership.address);
+    write_entries(w, "members", partnership.members);
+    w.key("contacts");
+    w.begin_array();
     for (const Contact& c : partnership.contacts) {
-        Json o;
-        put(o, "name", c.name);
-        put(o, "role", c.role);
-        put(o, "phone", c.phone);
-        put(o, "email", c.email);
-        put(o, "address", c.address);
-        put(o, "website", c.website);
-        put(o, "line", line_of(c.span));
-        contacts.push_back(std::move(o));
+        w.begin_object();
+        w.field("name", c.name);
+        w.field("role", c.role);
+        w.field("phone", c.phone);
+        w.field("email", c.email);
+        w.field("address", c.address);
+        w.field("website", c.website);
+        write_line(w, "line", c.span);
+        w.end_object();
     }
-    put(j, "contacts", std::move(contacts));
-    Json glossary = Json::array();
+    w.end_array();
+    w.key("glossary");
+    w.begin_array();
     for (const GlossaryEntry& g : partnership.glossary) {
-        Json o;
-        put(o, "term", g.term);
-        put(o, "meaning", g.meaning);
-        put(o, "line", line_of(g.span));
-        glossary.push_back(std::move(o));
+        w.begin_object();
+        w.field("term", g.term);
+        w.field("meaning", g.meaning);
+        write_line(w, "line", g.span);
+        w.end_object();
     }
-    put(j, "glossary", std::move(glossary));
-    put(j, "sections", sections_json(partnership.sections, nullptr));
-    Json documents = Json::array();
-    for (const Document& doc : partnership.documents) documents.push_back(document_summary_json(doc));
-    put(j, "documents", std::move(documents));
-    return j;
+    w.end_array();
+    w.key("sections");
+    write_sections(w, partnership.sections, nullptr);
+    w.key("documents");
+    w.begin_array();
+    for (const Document& doc : partnership.documents) write_document_summary(w, doc);
+    w.end_array();
+    w.end_object();
+    out += '\n';
+    return out;
 }
+
+// The trees are read back from the text: one way of writing the model, whichever form is
+// asked for (the text round-trips exactly: dump_json of the tree gives it back).
+Json document_to_json(const Document& doc, const Partnership& partnership) {
+    return Json::parse(document_json_text(doc, partnership));
+}
+
+Json partnership_to_json(const Partnership& partnership) { return Json::parse(partnership_json_text(partnership)); }
 
 }  // namespace planc

@@ -87,7 +87,7 @@ std::map<std::string, std::string> copy_content_files(const std::map<std::string
 
 void write_document_data(const Partnership& p, const Document& d, OutputSink& out) {
     std::string base = paths::document_dir(p, d);
-    out.write(base + "plan.json", dump_json(document_to_json(d, p)));
+    out.write(base + "plan.json", document_json_text(d, p));
     out.write(base + "targets.csv", targets_csv(d, p));
     out.write(base + "targets.csv-metadata.json", targets_csv_metadata(d, p));
 }

@@ -31,6 +31,46 @@ TEST_CASE("dump_json gives nlohmann's bytes for every seed document and partners
     CHECK(documents >= 5);
 }
 
+TEST_CASE("plan.json written straight from the model is nlohmann's layout of the same JSON", "[data]") {
+    planc::Diagnostics diags;
+    planc::Project project = planc::load_project(planc::testing::source_dir(), diags);
+    for (const planc::Partnership& p : project.partnerships) {
+        std::string text = planc::partnership_json_text(p);
+        CHECK(text == reference(Json::parse(text)));
+        for (const planc::Document& d : p.documents) {
+            INFO(d.path);
+            text = planc::document_json_text(d, p);
+            CHECK(text == reference(Json::parse(text)));
+        }
+    }
+    // Hostile text in every kind of field: escapes, bad UTF-8, numbers that are not whole.
+    planc::Document d;
+    d.path = "content/x/\"quoted\".md";
+    d.title = std::string("tab\there \x01 and bad \xC3 byte");
+    d.vision = "£ – 😀";
+    planc::Priority pr;
+    pr.id = "p";
+    planc::Target t;
+    t.text = "Reduce \"x\" by 12.5%";
+    t.change.text = "12.5";
+    t.change.value = 12.5;
+    t.baseline.text = "0.1";
+    t.baseline.value = 0.1;
+    t.target_value.text = "-0";
+    t.target_value.value = -0.0;
+    pr.targets.push_back(t);
+    d.priorities.push_back(pr);
+    planc::Section empty_section;
+    d.sections.push_back(empty_section);
+    planc::Partnership p;
+    p.slug = "x";
+    std::string text = planc::document_json_text(d, p);
+    CHECK(text == reference(Json::parse(text)));
+    CHECK(text.find("\"value\": 12.5") != std::string::npos);
+    CHECK(text.find("\"value\": 0,") != std::string::npos);  // -0 as 0
+    CHECK(text.find("\"children\": []") != std::string::npos);
+}
+
 TEST_CASE("dump_json escapes and replaces like nlohmann", "[data]") {
     Json j;
     j["quote \" and backslash \\"] = "tab\tnew\nline\r\b\f and \x01\x1f\x7f";
