@@ -8,7 +8,8 @@
 #include <cstring>
 #include <string>
 #include <string_view>
-#include <unordered_set>
+#include <utility>
+#include <vector>
 
 namespace planc::html {
 
@@ -25,25 +26,50 @@ constexpr std::array kBlockElements = {
     "caption", "h1", "h2", "h3", "h4", "h5", "h6", "meta", "link", "script", "title", "figure",
     "figcaption", "blockquote", "pre", "hr", "form", "svg", "details", "summary", "noscript"};
 
-/// A set of element names looked up by hash: every element written is looked up twice.
-class NameSet {
-public:
-    template <std::size_t N>
-    explicit NameSet(const std::array<const char*, N>& names) : names_(names.begin(), names.end()) {}
-    [[nodiscard]] bool contains(const char* name) const { return names_.count(std::string_view(name)) != 0; }
-
-private:
-    std::unordered_set<std::string_view> names_;
+/// What the serialiser needs to know about an element name, found once per element.
+enum ElementFlags : unsigned {
+    kBlock = 1,    ///< a line break before its start tag
+    kVoid = 2,     ///< no end tag (outside SVG)
+    kSvg = 4,      ///< SVG content follows: empty elements close with "/>"
+    kPre = 8,      ///< preformatted: no line breaks added inside
+    kRawText = 16, ///< <script>, <style>: text written raw
 };
 
-const NameSet& void_elements() {
-    static const NameSet set(kVoidElements);
-    return set;
-}
+/// Element names by length, each with its flags: every element of every page is looked
+/// up, and a name is short, so a few comparisons of names of its own length beat hashing.
+class ElementTable {
+public:
+    ElementTable() {
+        for (const char* name : kBlockElements) add(name, kBlock);
+        for (const char* name : kVoidElements) add(name, kVoid);
+        add("svg", kSvg);
+        add("pre", kPre);
+        add("script", kRawText);
+        add("style", kRawText);
+    }
+    [[nodiscard]] unsigned flags(std::string_view name) const {
+        if (name.size() >= by_length_.size()) return 0;
+        for (const auto& [known, flags] : by_length_[name.size()])
+            if (known[0] == name[0] && known == name) return flags;
+        return 0;
+    }
 
-const NameSet& block_elements() {
-    static const NameSet set(kBlockElements);
-    return set;
+private:
+    void add(std::string_view name, unsigned flags) {
+        auto& bucket = by_length_[name.size()];
+        for (auto& [known, f] : bucket)
+            if (known == name) {
+                f |= flags;
+                return;
+            }
+        bucket.emplace_back(name, flags);
+    }
+    std::array<std::vector<std::pair<std::string_view, unsigned>>, 12> by_length_;
+};
+
+const ElementTable& element_table() {
+    static const ElementTable table;
+    return table;
 }
 
 /// Which bytes need an entity: 1 in text and attributes, 2 in attributes only.
@@ -131,10 +157,11 @@ public:
 
 private:
     void element(pugi::xml_node n, bool in_foreign, bool in_pre) {
-        const char* name = n.name();
-        bool foreign = in_foreign || std::strcmp(name, "svg") == 0;
-        bool pre = in_pre || std::strcmp(name, "pre") == 0;
-        if (!in_pre && block_elements().contains(name) && !out.empty() && out.back() != '\n') out += '\n';
+        const std::string_view name = n.name();
+        const unsigned flags = element_table().flags(name);
+        bool foreign = in_foreign || (flags & kSvg) != 0;
+        bool pre = in_pre || (flags & kPre) != 0;
+        if (!in_pre && (flags & kBlock) != 0 && !out.empty() && out.back() != '\n') out += '\n';
         out += '<';
         out += name;
         for (pugi::xml_attribute a : n.attributes()) {
@@ -144,7 +171,7 @@ private:
             escape_into(out, a.value(), true);
             out += '"';
         }
-        if (!foreign && void_elements().contains(name)) {
+        if (!foreign && (flags & kVoid) != 0) {
             out += '>';
             return;
         }
@@ -153,11 +180,11 @@ private:
             return;
         }
         out += '>';
-        if (std::strcmp(name, "script") == 0 || std::strcmp(name, "style") == 0) {
+        if ((flags & kRawText) != 0) {
             std::string text;
             for (pugi::xml_node c : n.children())
                 if (c.type() == pugi::node_pcdata || c.type() == pugi::node_cdata) text += c.value();
-            out += raw_text(text, name);
+            out += raw_text(text, std::string(name).c_str());
         } else {
             for (pugi::xml_node c : n.children()) node(c, foreign, pre);
         }
