@@ -315,7 +315,19 @@ void collect_shouting(const TextPiece& piece, std::set<std::pair<std::uint32_t, 
         run.clear();
     };
     std::size_t i = 0;
-    for (Word w; next_word(s, i, w);) {
+    for (Word w;;) {
+        if (run.empty()) {
+            // Only a word in capitals starts a run: go to the next capital letter, back
+            // to the space before its word. A space always ends a word, so the words read
+            // from there are the words a reading from the start would give; those passed
+            // over hold no capital and could not start a run.
+            std::size_t capital = find_ascii_capital(s, i);
+            if (capital == std::string::npos) break;
+            std::size_t from = capital;
+            while (from > i && s[from - 1] != ' ') --from;
+            i = from;
+        }
+        if (!next_word(s, i, w)) break;
         if (w.caps || (!run.empty() && is_number(w))) {
             run.push_back(w);
         } else if (!run.empty()) {

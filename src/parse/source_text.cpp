@@ -240,4 +240,30 @@ std::string collapse_spaces(std::string_view s) {
     return out;
 }
 
+namespace {
+
+/// True when one of the 8 bytes of `word` is an ASCII capital letter ("has between" of
+/// the bit twiddling hacks: bytes over 0x7F never count).
+bool has_ascii_capital(std::uint64_t word) {
+    constexpr std::uint64_t kOnes = 0x0101010101010101ULL;
+    constexpr std::uint64_t kLow7 = kOnes * 127;
+    constexpr std::uint64_t kHigh = kOnes * 128;
+    constexpr std::uint64_t below = 'A' - 1, above = 'Z' + 1;
+    return ((kOnes * (127 + above) - (word & kLow7)) & ~word & ((word & kLow7) + kOnes * (127 - below)) & kHigh) != 0;
+}
+
+}  // namespace
+
+std::size_t find_ascii_capital(std::string_view text, std::size_t from) {
+    std::size_t i = from;
+    for (; i + 8 <= text.size(); i += 8) {
+        std::uint64_t word;
+        std::memcpy(&word, text.data() + i, 8);
+        if (has_ascii_capital(word)) break;
+    }
+    for (; i < text.size(); ++i)
+        if (text[i] >= 'A' && text[i] <= 'Z') return i;
+    return std::string_view::npos;
+}
+
 }  // namespace planc

@@ -62,4 +62,8 @@ std::string ascii_lower(std::string_view text);
 /// Collapses runs of whitespace into single spaces and trims.
 std::string collapse_spaces(std::string_view text);
 
+/// Where the first ASCII capital letter at or after `from` is, or npos. Abbreviations
+/// and codes start with one; the text before it is passed over eight bytes at a time.
+std::size_t find_ascii_capital(std::string_view text, std::size_t from);
+
 }  // namespace planc

@@ -3,6 +3,7 @@
 #include <array>
 
 #include "parse/parse_internal.hpp"
+#include "parse/source_text.hpp"
 
 namespace planc {
 
@@ -48,6 +49,10 @@ std::size_t indicator_code_at(std::string_view text, std::size_t at, std::string
 void scan_text(const AnchoredText& text, Document& doc, bool describe_first) {
     const std::string& s = text.text;
     for (std::size_t i = 0; i < s.size();) {
+        // Only capitals start a code or an abbreviation: text without one (most of it)
+        // is passed over eight bytes at a time.
+        i = find_ascii_capital(s, i);
+        if (i == std::string::npos) break;
         if (!is_upper(s[i]) || (i > 0 && is_word_char(s[i - 1]))) {
             ++i;
             continue;

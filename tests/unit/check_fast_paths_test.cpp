@@ -12,6 +12,7 @@
 
 #include "check/check_support.hpp"
 #include "parse/source_text.hpp"
+#include "test_support.hpp"
 
 using namespace planc;
 
@@ -255,4 +256,24 @@ TEST_CASE("collapse_spaces returns texts with nothing to collapse as they are, a
     CHECK(collapse_spaces("Reduce \n burglary\r\n") == "Reduce burglary");
     CHECK(collapse_spaces("a\xC2\xA0 b") == "a\xC2\xA0 b");  // a no-break space is kept inside
     CHECK(collapse_spaces("a\fb") == "a\fb");
+}
+
+TEST_CASE("abbreviations and indicator codes are found wherever they fall in the text", "[parse][text]") {
+    // The scan passes over text without capitals eight bytes at a time: a term must be
+    // found at every offset from the start of a block, and after any kind of byte.
+    for (std::size_t offset = 0; offset < 20; ++offset) {
+        for (const std::string& filler : {std::string("x"), std::string(" "), std::string("\xC3\xA9"), std::string("@")}) {
+            std::string lead = "w";  // never four spaces first: that would be a code block
+            while (lead.size() < offset + 1) lead += filler;
+            std::string body = "## Intro\n\n" + lead + " ASB and NI 20 then zz" + std::string(offset, 'q') + " MARAC.\n";
+            Diagnostics diags;
+            Document doc = testing::parse_plan(body, diags);
+            INFO("offset " << offset << ", filler \"" << filler << "\"");
+            std::vector<std::string> terms;
+            for (const AbbreviationUse& use : doc.abbreviations) terms.push_back(use.term);
+            CHECK(terms == std::vector<std::string>{"ASB", "MARAC"});
+            REQUIRE(doc.indicators.size() == 1);
+            CHECK(doc.indicators[0].code == "NI 20");
+        }
+    }
 }
