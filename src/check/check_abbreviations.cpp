@@ -86,8 +86,8 @@ bool is_alnum(char c) { return is_alpha(c) || is_digit(c); }
 
 /// True when the text holds two capitals in a row: the only texts worth splitting.
 bool has_capital_pair(std::string_view s) {
-    for (std::size_t i = 1; i < s.size(); ++i)
-        if (is_upper(s[i]) && is_upper(s[i - 1])) return true;
+    for (std::size_t i = find_ascii_capital(s, 0); i != std::string_view::npos; i = find_ascii_capital(s, i + 1))
+        if (i + 1 < s.size() && is_upper(s[i + 1])) return true;
     return false;
 }
 
