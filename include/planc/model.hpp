@@ -359,6 +359,15 @@ struct Project {
     std::vector<Partnership> partnerships;  ///< sorted by slug
 };
 
+/// A document with its partnership.
+struct DocumentRef {
+    const Partnership* partnership = nullptr;
+    const Document* document = nullptr;
+};
+/// Every document of the project in project order (each partnership, then its
+/// documents): the order of the jobs that work on documents on every core.
+std::vector<DocumentRef> documents_in_order(const Project& project);
+
 // Names for enums, as used in JSON and CSV.
 const char* to_string(Direction d);
 const char* to_string(ChangeKind k);

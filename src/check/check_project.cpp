@@ -129,17 +129,12 @@ void finish_checks(const Project& project, std::vector<DocumentFindings>& docume
 }
 
 void check_project(const Project& project, Diagnostics& diags) {
-    std::vector<const Partnership*> owners;
-    std::vector<const Document*> docs;
-    for (const Partnership& p : project.partnerships)
-        for (const Document& d : p.documents) {
-            owners.push_back(&p);
-            docs.push_back(&d);
-        }
+    std::vector<DocumentRef> docs = documents_in_order(project);
     // Checks only read the project; each document's findings go to its own slot. An
     // exception of the first document in order is rethrown, as a serial loop would.
     std::vector<DocumentFindings> findings(docs.size());
-    parallel_for(docs.size(), [&](std::size_t i) { findings[i] = check_document(project, *owners[i], *docs[i]); });
+    parallel_for(docs.size(),
+                 [&](std::size_t i) { findings[i] = check_document(project, *docs[i].partnership, *docs[i].document); });
     finish_checks(project, findings, diags);
 }
 

@@ -1,5 +1,5 @@
 // keep_outline: a document reduced to what the rest of a build reads once its own checks
-// and pages are done (see model.hpp).
+// and pages are done (see model.hpp); and the documents in the order builds work on them.
 
 #include <functional>
 #include <string_view>
@@ -57,6 +57,13 @@ void keep_outline(Document& doc) {
     doc.source_digest = source_digest(doc.source);
     release(doc.source);
     doc.outline_only = true;
+}
+
+std::vector<DocumentRef> documents_in_order(const Project& project) {
+    std::vector<DocumentRef> out;
+    for (const Partnership& p : project.partnerships)
+        for (const Document& d : p.documents) out.push_back({&p, &d});
+    return out;
 }
 
 std::size_t source_digest(std::string_view text) {

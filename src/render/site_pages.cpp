@@ -333,19 +333,13 @@ void SiteRender::finish() {
 
 void render_site(const Project& project, OutputSink& out, Diagnostics& diags, const RenderOptions& options) {
     if (site_name_clashes(project, diags)) return;
-    std::vector<const Partnership*> owners;
-    std::vector<const Document*> docs;
-    for (const Partnership& p : project.partnerships)
-        for (const Document& d : p.documents) {
-            owners.push_back(&p);
-            docs.push_back(&d);
-        }
+    std::vector<DocumentRef> docs = documents_in_order(project);
     BuildOptions build;
     build.leaflet_pdf = options.pdf;
     SiteRender site(project, out, diags, build, docs.size());
     // Every document's pages on every core; each has its own findings, merged by finish
     // in site order: the same site and findings as one thread gives.
-    parallel_for(docs.size(), [&](std::size_t i) { site.render_document(i, *owners[i], *docs[i]); });
+    parallel_for(docs.size(), [&](std::size_t i) { site.render_document(i, *docs[i].partnership, *docs[i].document); });
     site.finish();
 }
 
