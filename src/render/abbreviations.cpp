@@ -4,6 +4,7 @@
 
 #include <algorithm>
 
+#include "parse/source_text.hpp"
 #include "render/html.hpp"
 
 namespace planc {
@@ -34,13 +35,21 @@ AbbreviationMarker::AbbreviationMarker(const std::vector<GlossaryEntry>& glossar
     }
     std::stable_sort(terms_.begin(), terms_.end(),
                      [](const Term& a, const Term& b) { return a.text.size() > b.text.size(); });
+    // A term is only looked for at a capital letter it starts with.
+    for (std::size_t i = 0; i < terms_.size(); ++i) {
+        char first = terms_[i].text.front();
+        if (first >= 'A' && first <= 'Z') by_initial_[static_cast<std::size_t>(first - 'A')].push_back(i);
+    }
 }
 
 const AbbreviationMarker::Term* AbbreviationMarker::match(std::string_view text, std::size_t at) const {
     if (at > 0 && is_word_char(text[at - 1])) return nullptr;
-    for (const Term& t : terms_) {
-        // Both ways of matching need the same first character: the cheap test first.
-        if (at + t.text.size() > text.size() || text[at] != t.text.front()) continue;
+    if (text[at] < 'A' || text[at] > 'Z') return nullptr;
+    // Both ways of matching need the same first character: only the terms that start with
+    // it, longest first.
+    for (std::size_t index : by_initial_[static_cast<std::size_t>(text[at] - 'A')]) {
+        const Term& t = terms_[index];
+        if (at + t.text.size() > text.size()) continue;
         std::string_view candidate = text.substr(at, t.text.size());
         // Exactly as the glossary writes it, or differing only in case when the text still
         // reads as an abbreviation ("PPO's" for the glossary's "PPO'S").
@@ -61,7 +70,11 @@ void AbbreviationMarker::append(pugi::xml_node parent, std::string_view text) {
     }
     std::size_t plain_from = 0;
     for (std::size_t i = 0; i < text.size();) {
-        const Term* t = (text[i] >= 'A' && text[i] <= 'Z') ? match(text, i) : nullptr;
+        // Terms start with a capital: the text up to the next one is passed over whole
+        // (a capital inside a word is passed over below, as match() rejects it).
+        i = find_ascii_capital(text, i);
+        if (i == std::string_view::npos) break;
+        const Term* t = match(text, i);
         if (!t || used_.count(t->text)) {
             // Skip the rest of a word (or a matched but already explained term).
             std::size_t step = t ? t->text.size() : 1;

@@ -4,6 +4,7 @@
 
 #include <pugixml.hpp>
 
+#include <array>
 #include <set>
 #include <string>
 #include <string_view>
@@ -36,6 +37,8 @@ private:
     const Term* match(std::string_view text, std::size_t at) const;
 
     std::vector<Term> terms_;  ///< longest first
+    /// Indices into terms_ of the terms that start with each capital, longest first.
+    std::array<std::vector<std::size_t>, 26> by_initial_;
     std::set<std::string> used_;
     bool enabled_ = true;
 };
