@@ -4,7 +4,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <cstdio>
 
 #include "render/html.hpp"
 #include "render/target_words.hpp"
@@ -21,9 +20,7 @@ constexpr double kRowGap = 12;
 constexpr double kCharWidth = 8.4;  ///< a generous width of one character of a value
 
 std::string number(double v) {
-    char buffer[32];
-    std::snprintf(buffer, sizeof buffer, "%.1f", v);
-    std::string s = buffer;
+    std::string s = fixed_decimals(v, 1, 31);
     if (s.size() > 2 && s.compare(s.size() - 2, 2, ".0") == 0) s.resize(s.size() - 2);
     return s;
 }

@@ -3,8 +3,8 @@
 #include "render/target_words.hpp"
 
 #include <algorithm>
+#include <charconv>
 #include <cmath>
-#include <cstdio>
 
 namespace planc {
 
@@ -31,11 +31,19 @@ std::string amount(const Quantity& q) {
 
 }  // namespace
 
+std::string fixed_decimals(double value, int decimals, std::size_t at_most) {
+    // std::to_chars writes what printf("%.*f") writes, without printf's cost per call
+    // (every number of every page comes through here); at_most keeps the cut a fixed
+    // buffer made for numbers too large for any plan.
+    char buffer[400];
+    auto [end, error] = std::to_chars(buffer, buffer + sizeof buffer, value, std::chars_format::fixed, decimals);
+    if (error != std::errc()) return {};
+    return std::string(buffer, std::min<std::size_t>(static_cast<std::size_t>(end - buffer), at_most));
+}
+
 std::string format_number(double value, int decimals) {
     decimals = std::clamp(decimals, 0, 6);
-    char buffer[64];
-    std::snprintf(buffer, sizeof buffer, "%.*f", decimals, std::fabs(value));
-    std::string digits = buffer;
+    std::string digits = fixed_decimals(std::fabs(value), decimals, 63);
     std::size_t point = digits.find('.');
     std::string whole = digits.substr(0, point);
     std::string rest = point == std::string::npos ? std::string() : digits.substr(point);

@@ -16,6 +16,9 @@ struct TargetCell {
 
 /// 1509 -> "1,509"; 37.5 with 2 decimals -> "37.50".
 std::string format_number(double value, int decimals);
+/// `value` with exactly `decimals` digits after the point, as printf("%.*f") writes it,
+/// cut to `at_most` characters.
+std::string fixed_decimals(double value, int decimals, std::size_t at_most);
 /// "705 offences", "5%", "12.5 per 1000 pop"; the text as written when not a number;
 /// empty for a placeholder.
 std::string format_quantity(const Quantity& q);

@@ -6,12 +6,15 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cmath>
+#include <cstdio>
 #include <random>
 #include <string>
 #include <vector>
 
 #include "check/check_support.hpp"
 #include "parse/source_text.hpp"
+#include "render/target_words.hpp"
 #include "test_support.hpp"
 
 using namespace planc;
@@ -276,4 +279,23 @@ TEST_CASE("abbreviations and indicator codes are found wherever they fall in the
             CHECK(doc.indicators[0].code == "NI 20");
         }
     }
+}
+
+TEST_CASE("fixed_decimals writes what printf(\"%.*f\") writes", "[render][numbers]") {
+    auto by_printf = [](double v, int decimals, std::size_t at_most) {
+        char buffer[512];
+        std::snprintf(buffer, sizeof buffer, "%.*f", decimals, v);
+        return std::string(buffer).substr(0, at_most);
+    };
+    std::vector<double> values = {0.0, -0.0, 0.5, 1.5, 2.5, 0.125, 0.375, 1e-7, 12.345, 705, -705.25, 99.95,
+                                  1234567.891, 1e15, 1e300, -1e300, 5e-324, 0.1, 0.2, 0.3, 2.675, 1.005};
+    std::mt19937 rng(7);
+    std::uniform_real_distribution<double> any(-1e6, 1e6);
+    for (int i = 0; i < 3000; ++i) values.push_back(std::round(any(rng) * 1000) / 1000);
+    for (double v : values)
+        for (int decimals = 0; decimals <= 6; ++decimals) {
+            INFO(v << " to " << decimals << " decimals");
+            CHECK(fixed_decimals(v, decimals, 63) == by_printf(v, decimals, 63));
+            CHECK(fixed_decimals(v, decimals, 31) == by_printf(v, decimals, 31));
+        }
 }
