@@ -84,3 +84,17 @@ TEST_CASE("dump_json escapes and replaces like nlohmann", "[data]") {
     CHECK(planc::dump_json(Json::array()) == "[]\n");
     CHECK(planc::dump_json(Json("x")) == "\"x\"\n");
 }
+
+TEST_CASE("dump_json escapes a special byte wherever it falls among plain ones", "[data]") {
+    // Plain text is passed over eight bytes at a time: every special byte at every offset.
+    for (const std::string& special :
+         {std::string("\""), std::string("\\"), std::string("\n"), std::string("\x01"), std::string("\x1f"),
+          std::string("\x7f"), std::string("\xC3\xA9"), std::string("\xC3"), std::string("\xE2\x80\xA8")}) {
+        for (std::size_t offset = 0; offset < 20; ++offset) {
+            std::string text = std::string(offset, 'a') + special + std::string(19 - offset, 'b');
+            Json j = Json::array({text});
+            INFO("offset " << offset);
+            CHECK(planc::dump_json(j) == reference(j));
+        }
+    }
+}
