@@ -464,9 +464,11 @@ def report(results: list[dict], m: dict, command: str, profile: str | None, runs
     L += ["", "## Notes", "",
           "- cmark-gfm is a floor for time, not for memory: given many files it parses them as one document and "
           "holds the whole tree, so its peak RSS grows with the corpus (about 10x the input).",
-          "- planc's peak RSS grows linearly with the input. Most of it is the document model: every plan is "
-          "parsed, checked and kept whole until the pages that list every plan are written; the rendered files are not kept (the link check keeps only each page's links "
-          "and ids).",
+          "- planc's peak RSS grows linearly with the input, but slowly: each plan is parsed, checked and "
+          "rendered as soon as it is read, then only its outline is kept (front matter, section ids, priority "
+          "titles; no text). What a build holds to the end is the search index text, each page's links and ids "
+          "for the link check (as numbers into one table of strings), and the outlines; `check` holds only the "
+          "outlines and the findings.",
           "- The generator keeps `to N` amounts away from numbers that planc reads as years: `to 2047` (a year) and "
           "`to 4647` (read as the financial year 46/47, like the compact `0809` of the Melton seed); in a plan "
           "either gives a target with no amount (W102). Otherwise the corpus gives only the warnings it means to: "
