@@ -19,6 +19,9 @@ struct BuildOptions {
     bool leaflet_pdf = true;
 };
 
+/// True when leaflet PDFs can be printed here (weasyprint is installed).
+bool leaflet_printing_available();
+
 /// Renders every output of the project (site pages, leaflets, open data) into `out`.
 /// Throws std::runtime_error when a file cannot be written.
 void render_project(const Project& project, OutputSink& out, Diagnostics& diags, const BuildOptions& options = {});

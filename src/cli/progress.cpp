@@ -19,6 +19,24 @@ long long BuildProgress::elapsed_ms() const {
     return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started_).count();
 }
 
+void BuildProgress::set_step_shares(std::vector<double> shares) {
+    std::lock_guard<std::mutex> lock(mutex_);
+    shares_ = std::move(shares);
+}
+
+double BuildProgress::share_of(std::size_t index) const {
+    if (shares_.size() != total_) return 1.0 / static_cast<double>(total_);
+    double sum = 0;
+    for (double s : shares_) sum += s;
+    return sum > 0 ? shares_[index] / sum : 1.0 / static_cast<double>(total_);
+}
+
+double BuildProgress::filled_before(std::size_t index) const {
+    double filled = 0;
+    for (std::size_t i = 0; i < index && i < total_; ++i) filled += share_of(i);
+    return filled;
+}
+
 void BuildProgress::step(const std::string& name, std::size_t index, std::size_t total) {
     std::lock_guard<std::mutex> lock(mutex_);
     of_ = 0;
@@ -43,9 +61,10 @@ void BuildProgress::documents(std::size_t done, std::size_t total) {
 
 void BuildProgress::draw() {
     drawn_ms_ = elapsed_ms();
-    // The bar fills by steps, and within a step with documents by documents done.
-    double fraction = static_cast<double>(index_) / static_cast<double>(total_);
-    if (of_) fraction += static_cast<double>(done_) / static_cast<double>(of_) / static_cast<double>(total_);
+    // The bar fills by steps (each by its share), and within a step with documents by
+    // documents done.
+    double fraction = filled_before(index_);
+    if (of_) fraction += static_cast<double>(done_) / static_cast<double>(of_) * share_of(index_);
     std::string count = of_ ? ", " + std::to_string(done_) + " of " + std::to_string(of_) + " documents" : "";
     if (terminal_) {
         auto filled = std::min(kBarWidth, static_cast<std::size_t>(fraction * static_cast<double>(kBarWidth)));

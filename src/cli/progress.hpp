@@ -8,12 +8,16 @@
 #include <iosfwd>
 #include <mutex>
 #include <string>
+#include <vector>
 
 namespace planc::cli {
 
 class BuildProgress {
 public:
     BuildProgress(std::ostream& out, bool terminal);
+    /// How much of the bar each step fills, in step order (they need not add up to 1;
+    /// they are scaled). By default every step fills the same.
+    void set_step_shares(std::vector<double> shares);
     /// Starts a named step ("loading", "checking", "rendering", ...) of `total` steps.
     void step(const std::string& name, std::size_t index, std::size_t total);
     /// `done` of `total` documents of the current step are finished. Safe from several
@@ -28,6 +32,11 @@ public:
 private:
     void draw();
 
+    /// The part of the bar filled when the step `index` starts, and its share.
+    [[nodiscard]] double filled_before(std::size_t index) const;
+    [[nodiscard]] double share_of(std::size_t index) const;
+
+    std::vector<double> shares_;
     std::mutex mutex_;  ///< documents() is called from every worker thread
     std::size_t done_ = 0;
     std::size_t of_ = 0;  ///< documents in the current step; 0: the step has no count

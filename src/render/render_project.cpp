@@ -6,6 +6,8 @@
 
 namespace planc {
 
+bool leaflet_printing_available() { return weasyprint_available(); }
+
 void render_project(const Project& project, OutputSink& out, Diagnostics& diags, const BuildOptions& options) {
     RenderOptions render;
     render.pdf = options.leaflet_pdf;
