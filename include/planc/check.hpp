@@ -55,9 +55,13 @@ void finish_checks(const Project& project, std::vector<DocumentFindings>& docume
 /// findings are those of load_project followed by check_project, in the same order.
 /// `before_parsing` runs once the settings and partnerships are loaded and before any
 /// document is parsed, with the number of documents (planc build loads the theme there).
+/// `also` learns whether the document's parse or checks found an error (a build that will
+/// fail need not render what follows).
+using CheckedDocumentHook =
+    std::function<void(std::size_t index, const Partnership& partnership, const Document& doc, bool has_errors)>;
 void load_and_check_project(const std::string& root, Project& project, Diagnostics& diags,
                             const std::function<void(const Project&, std::size_t documents)>& before_parsing = {},
-                            const ParsedDocumentHook& also = {});
+                            const CheckedDocumentHook& also = {});
 
 /// Counts for the build summary ("17 targets, 12 complete, 5 with gaps").
 struct TargetSummary {

@@ -21,7 +21,9 @@ Project load_project(const std::string& root, Diagnostics& diags);
 /// document's place in project order (each partnership, then its documents). It may read
 /// the project's settings and partnerships (their `_index.md`) and change this document,
 /// but must not read another document: those are being parsed on other threads.
-using ParsedDocumentHook = std::function<void(std::size_t index, const Partnership& partnership, Document& doc)>;
+/// `found` holds what parsing it found.
+using ParsedDocumentHook =
+    std::function<void(std::size_t index, const Partnership& partnership, Document& doc, const Diagnostics& found)>;
 
 /// load_project in two steps, for commands that work on each document as it is parsed
 /// (`planc build` renders it and keeps only its outline):

@@ -8,14 +8,14 @@ namespace planc {
 
 void load_and_check_project(const std::string& root, Project& project, Diagnostics& diags,
                             const std::function<void(const Project&, std::size_t documents)>& before_parsing,
-                            const ParsedDocumentHook& also) {
+                            const CheckedDocumentHook& also) {
     Diagnostics load_diags;
     ProjectLoad load(root, project, load_diags);
     if (before_parsing) before_parsing(project, load.document_count());
     std::vector<DocumentFindings> findings(load.document_count());
-    load.parse_documents([&](std::size_t i, const Partnership& partnership, Document& doc) {
+    load.parse_documents([&](std::size_t i, const Partnership& partnership, Document& doc, const Diagnostics& parsed) {
         findings[i] = check_document(project, partnership, doc);
-        if (also) also(i, partnership, doc);
+        if (also) also(i, partnership, doc, parsed.has_errors() || findings[i].found.has_errors());
         keep_outline(doc);
     });
     // As load_project then check_project: the loader's findings first, then the checks'.

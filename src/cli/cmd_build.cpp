@@ -99,6 +99,7 @@ int run_build(const std::vector<std::string>& words) {
     std::unique_ptr<SiteRender> site;
     std::vector<TargetSummary> document_targets;
     std::atomic<std::size_t> documents_done{0};
+    std::atomic<bool> failed{false};
     Project& project = keep_until_exit(Project{});
     load_and_check_project(
         root, project, diags,
@@ -106,8 +107,11 @@ int run_build(const std::vector<std::string>& words) {
             site = std::make_unique<SiteRender>(loaded, output, render_diags, options, documents);
             document_targets.resize(documents);
         },
-        [&](std::size_t i, const Partnership& partnership, const Document& doc) {
-            site->render_document(i, partnership, doc);
+        [&](std::size_t i, const Partnership& partnership, const Document& doc, bool has_errors) {
+            // Once a plan has an error the build will write nothing: the rest are only
+            // checked, so the errors come sooner.
+            if (has_errors) failed = true;
+            if (!failed) site->render_document(i, partnership, doc);
             document_targets[i] = summarise_targets(doc);
             progress.documents(++documents_done, document_targets.size());
         });

@@ -252,7 +252,7 @@ void ProjectLoad::parse_documents(const ParsedDocumentHook& after_parse) {
             doc = parse_document(p.display, std::move(text), p.diags);
         else
             doc.path = p.display;
-        if (after_parse) after_parse(i, project_.partnerships[p.partnership], doc);
+        if (after_parse) after_parse(i, project_.partnerships[p.partnership], doc, p.diags);
     });
     for (PendingDocument& p : pending) diags_.append(p.diags);
     pending.clear();

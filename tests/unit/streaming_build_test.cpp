@@ -8,6 +8,7 @@
 #include <fstream>
 #include <map>
 #include <memory>
+#include <mutex>
 #include <stdexcept>
 
 #include "planc/build.hpp"
@@ -114,7 +115,7 @@ std::map<std::string, std::string> render_as_parsed(const std::string& root, std
         [&](const Project& loaded, std::size_t documents) {
             site = std::make_unique<SiteRender>(loaded, out, render_diags, options, documents);
         },
-        [&](std::size_t i, const Partnership& p, const Document& d) { site->render_document(i, p, d); });
+        [&](std::size_t i, const Partnership& p, const Document& d, bool) { site->render_document(i, p, d); });
     site->finish();
     for (const Partnership& p : project.partnerships)
         for (const Document& d : p.documents) CHECK(d.outline_only);
@@ -256,4 +257,28 @@ TEST_CASE("an outline's text is read again for excerpts only while the file is u
     CHECK(read_source_again(project, doc).has_value());
     std::filesystem::remove(f.root / doc.path);
     CHECK_FALSE(read_source_again(project, doc).has_value());
+}
+
+TEST_CASE("the hook learns which documents have errors, so a failing build can stop rendering", "[check][streaming]") {
+    ProjectFolder f("errors");
+    write_linked_project(f);
+    // Front matter that is not YAML (E001) and a link out of the content folder (E005).
+    f.write("content/east/2011-12.md", "---\ntitle: [unclosed\n---\n## Priority 1: Burglary\n\nText.\n");
+    f.write("content/west/2010-11.md",
+            "---\ntitle: West 2010/11\nperiod: 2010/11-2012/13\n---\n## Intro\n\nSee [this](../../../etc/passwd).\n");
+    Diagnostics diags;
+    Project project;
+    std::map<std::string, bool> errors;
+    std::mutex mutex;
+    load_and_check_project(f.root.string(), project, diags, {},
+                           [&](std::size_t, const Partnership&, const Document& d, bool has_errors) {
+                               std::lock_guard<std::mutex> lock(mutex);
+                               errors[d.path] = has_errors;
+                           });
+    CHECK(errors == std::map<std::string, bool>{{"content/east/2009-10.md", false},
+                                                {"content/east/2010-11.md", false},
+                                                {"content/east/2011-12.md", true},
+                                                {"content/west/2009-10.md", false},
+                                                {"content/west/2010-11.md", true}});
+    CHECK(diags.has_errors());
 }
