@@ -100,7 +100,7 @@ void write_page(SiteContext& site, Page& page, OutputSink& out) {
     pugi::xml_document& doc = page.fragment;
     std::set<std::string> unknown;
     std::string root = page.root.empty() ? paths::root_prefix(page.path) : page.root;
-    apply_template_in_place(*tmpl, b, root, doc, unknown);
+    apply_template(*tmpl, b, root, doc, unknown);
     page.content_ = {};
     page.slots_.clear();
     for (const std::string& name : unknown) {

@@ -15,21 +15,18 @@ namespace {
 
 constexpr std::string_view kAttrPrefix = "data-attr-";
 
-/// One binding of a template: what it binds, and how slots are filled.
+/// One binding of a template: what it binds, and where slots' nodes went.
 struct Binder {
     const Bindings& b;
     const std::string& root_prefix;
     std::set<std::string>& unknown;
-    /// Move the slots' nodes into the page instead of copying them (they are in the
-    /// page's own document, and used once).
-    bool move_slots = false;
     /// Whether each slot had content before any was moved: data-if reads this.
     std::map<std::string, bool> slot_filled;
     /// Where a slot's nodes went when moved, for a template that uses a slot twice.
     std::map<std::string, pugi::xml_node> moved_to;
 
-    Binder(const Bindings& bindings, const std::string& prefix, std::set<std::string>& unknown_names, bool move)
-        : b(bindings), root_prefix(prefix), unknown(unknown_names), move_slots(move) {
+    Binder(const Bindings& bindings, const std::string& prefix, std::set<std::string>& unknown_names)
+        : b(bindings), root_prefix(prefix), unknown(unknown_names) {
         for (const auto& [name, node] : b.slots) slot_filled[name] = static_cast<bool>(node.first_child());
     }
 
@@ -58,28 +55,24 @@ struct Binder {
         }
     }
 
-    /// Fills `n` with the slot's nodes: moved the first time when moving, else copied.
+    /// Fills `n` with the slot's nodes: moved there the first time, copied from there if
+    /// the template uses the slot again.
     void fill_slot(pugi::xml_node n, const std::string& name) {
         auto it = b.slots.find(name);
         if (it == b.slots.end()) {
             unknown.insert("slot:" + name);
             return;
         }
-        pugi::xml_node from = it->second;
-        if (move_slots) {
-            if (auto moved = moved_to.find(name); moved != moved_to.end()) {
-                from = moved->second;  // used again: copy what the first use received
-            } else {
-                for (pugi::xml_node c = from.first_child(); c;) {
-                    pugi::xml_node next = c.next_sibling();
-                    n.append_move(c);
-                    c = next;
-                }
-                moved_to[name] = n;
-                return;
-            }
+        if (auto moved = moved_to.find(name); moved != moved_to.end()) {
+            for (pugi::xml_node c : moved->second.children()) n.append_copy(c);
+            return;
         }
-        for (pugi::xml_node c : from.children()) n.append_copy(c);
+        for (pugi::xml_node c = it->second.first_child(); c;) {
+            pugi::xml_node next = c.next_sibling();
+            n.append_move(c);
+            c = next;
+        }
+        moved_to[name] = n;
     }
 
     /// Binds one element; returns false when the element was removed.
@@ -167,18 +160,12 @@ bool is_relative_url(const std::string& url) {
 }
 
 void apply_template(const pugi::xml_document& tmpl, const Bindings& b, const std::string& root_prefix,
-                    pugi::xml_document& out, std::set<std::string>& unknown) {
-    out.reset();
-    Binder(b, root_prefix, unknown, false).bind_copy(tmpl, out);
-}
-
-void apply_template_in_place(const pugi::xml_document& tmpl, const Bindings& b, const std::string& root_prefix,
-                             pugi::xml_document& doc, std::set<std::string>& unknown) {
+                    pugi::xml_document& doc, std::set<std::string>& unknown) {
     // The slot holders are the document's children now; the page goes after them, and
     // then they go, empty, leaving the page as the document element.
     std::vector<pugi::xml_node> holders;
     for (pugi::xml_node c : doc.children()) holders.push_back(c);
-    Binder(b, root_prefix, unknown, true).bind_copy(tmpl, doc);
+    Binder(b, root_prefix, unknown).bind_copy(tmpl, doc);
     for (pugi::xml_node holder : holders) doc.remove_child(holder);
 }
 

@@ -26,23 +26,21 @@ namespace planc {
 /// What a page binds into its template.
 struct Bindings {
     std::map<std::string, std::string> values;
-    /// Slot name -> a node whose children are copied into the slot.
+    /// Slot name -> a node whose children go into the slot (children of the page's
+    /// document: see apply_template).
     std::map<std::string, pugi::xml_node> slots;
 };
 
-/// Copies `tmpl` into `out` and binds `b`. `root_prefix` is the path from the page to
-/// the site root ("", "../", "../../"). Names the template uses that `b` does not
-/// define are added to `unknown` (as "value:name" or "slot:name").
+/// Copies `tmpl` into `doc` and binds `b`. `root_prefix` is the path from the page to the
+/// site root ("", "../", "../../"). Names the template uses that `b` does not define are
+/// added to `unknown` (as "value:name" or "slot:name").
+///
+/// The page is built inside `doc` itself: every slot of `b` must be a child of `doc` (as
+/// a Page's slots are). Their nodes are moved into the page, not copied, and the slot
+/// holders removed, so `doc` ends up holding only the page: a page's content (the whole
+/// plan, on a document page) is never copied.
 void apply_template(const pugi::xml_document& tmpl, const Bindings& b, const std::string& root_prefix,
-                    pugi::xml_document& out, std::set<std::string>& unknown);
-
-/// The same, built inside `doc` itself: every slot of `b` must be a child of `doc` (as a
-/// Page's slots are). Their nodes are moved into the page, not copied, and the slot
-/// holders removed, so `doc` ends up holding only the page. The result is the same tree
-/// as apply_template gives; a page's content (the whole plan, on a document page) is
-/// never copied.
-void apply_template_in_place(const pugi::xml_document& tmpl, const Bindings& b, const std::string& root_prefix,
-                             pugi::xml_document& doc, std::set<std::string>& unknown);
+                    pugi::xml_document& doc, std::set<std::string>& unknown);
 
 /// True when `url` names a place on this site relative to the current page (no scheme,
 /// not "//host", not "/path", not "#id", not empty).

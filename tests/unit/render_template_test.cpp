@@ -34,10 +34,9 @@ TEST_CASE("a template binds values as text and attributes, and fills slots", "[r
     Bindings b;
     b.values = {{"site.language", "en-GB"}, {"page.title", "A <b>bold</b> & \"quoted\" title"}, {"page.caption", ""}};
     b.slots["content"] = slot;
-    pugi::xml_document out;
     std::set<std::string> unknown;
-    apply_template(tmpl, b, "../../", out, unknown);
-    std::string page = html::serialize_document(out);
+    apply_template(tmpl, b, "../../", fragment, unknown);
+    std::string page = html::serialize_document(fragment);
     CHECK(unknown.empty());
     CHECK(page.find("<html lang=\"en-GB\">") != std::string::npos);
     CHECK(page.find("<title>A &lt;b&gt;bold&lt;/b&gt; &amp; \"quoted\" title</title>") != std::string::npos);
