@@ -1,14 +1,13 @@
 #include "parse/source_text.hpp"
 
 #include <algorithm>
-#include <cstring>
+
+#include "parse/byte_words.hpp"
 
 namespace planc {
 
 namespace {
 bool is_continuation(unsigned char c) { return (c & 0xC0) == 0x80; }
-/// The top bit of each byte of a 64-bit word: set only for non-ASCII bytes.
-constexpr std::uint64_t kHighBits = 0x8080808080808080ull;
 }  // namespace
 
 LineIndex::LineIndex(std::string_view text) : text_(text) {
@@ -112,9 +111,7 @@ bool valid_utf8(std::string_view s, std::size_t* bad_offset) {
         if (c < 0x80) {
             // Plain ASCII, most of any plan: skip it eight bytes at a time.
             ++i;
-            std::uint64_t word = 0;
-            while (i + sizeof word <= s.size() && (std::memcpy(&word, s.data() + i, sizeof word), (word & kHighBits) == 0))
-                i += sizeof word;
+            while (i + 8 <= s.size() && !byte_words::has_non_ascii(byte_words::load(s.data() + i))) i += 8;
             continue;
         } else if ((c & 0xE0) == 0xC0) {
             n = 1;
@@ -148,19 +145,10 @@ bool valid_utf8(std::string_view s, std::size_t* bad_offset) {
 }
 
 std::uint32_t count_code_points(std::string_view s) {
-    // Columns are counted for every position the parser records: 8 bytes at a time, a
-    // UTF-8 continuation byte being one whose top bits are 10.
-    constexpr std::uint64_t kHigh = 0x8080808080808080ULL;
+    // Columns are counted for every position the parser records: 8 bytes at a time.
     std::size_t continuation = 0;
     std::size_t i = 0;
-    for (; i + 8 <= s.size(); i += 8) {
-        std::uint64_t word;
-        std::memcpy(&word, s.data() + i, 8);
-        // One bit per continuation byte, moved to the bottom of its byte; the multiply
-        // adds the eight bytes up into the top one (no popcount instruction needed).
-        std::uint64_t marks = (word & ~(word << 1) & kHigh) >> 7;
-        continuation += static_cast<std::size_t>((marks * 0x0101010101010101ULL) >> 56);
-    }
+    for (; i + 8 <= s.size(); i += 8) continuation += byte_words::continuation_bytes(byte_words::load(s.data() + i));
     for (; i < s.size(); ++i)
         if (is_continuation(static_cast<unsigned char>(s[i]))) ++continuation;
     return static_cast<std::uint32_t>(s.size() - continuation);
@@ -240,27 +228,9 @@ std::string collapse_spaces(std::string_view s) {
     return out;
 }
 
-namespace {
-
-/// True when one of the 8 bytes of `word` is an ASCII capital letter ("has between" of
-/// the bit twiddling hacks: bytes over 0x7F never count).
-bool has_ascii_capital(std::uint64_t word) {
-    constexpr std::uint64_t kOnes = 0x0101010101010101ULL;
-    constexpr std::uint64_t kLow7 = kOnes * 127;
-    constexpr std::uint64_t kHigh = kOnes * 128;
-    constexpr std::uint64_t below = 'A' - 1, above = 'Z' + 1;
-    return ((kOnes * (127 + above) - (word & kLow7)) & ~word & ((word & kLow7) + kOnes * (127 - below)) & kHigh) != 0;
-}
-
-}  // namespace
-
 std::size_t find_ascii_capital(std::string_view text, std::size_t from) {
     std::size_t i = from;
-    for (; i + 8 <= text.size(); i += 8) {
-        std::uint64_t word;
-        std::memcpy(&word, text.data() + i, 8);
-        if (has_ascii_capital(word)) break;
-    }
+    while (i + 8 <= text.size() && !byte_words::has_ascii_capital(byte_words::load(text.data() + i))) i += 8;
     for (; i < text.size(); ++i)
         if (text[i] >= 'A' && text[i] <= 'Z') return i;
     return std::string_view::npos;

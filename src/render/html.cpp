@@ -5,11 +5,12 @@
 #include <algorithm>
 #include <array>
 #include <cstdint>
-#include <cstring>
 #include <string>
 #include <string_view>
 #include <utility>
 #include <vector>
+
+#include "parse/byte_words.hpp"
 
 namespace planc::html {
 
@@ -80,14 +81,6 @@ constexpr std::array<unsigned char, 256> kEscapeClass = [] {
     return table;
 }();
 
-/// True when one of the 8 bytes of `word` equals `byte` (the classic "has zero byte" test
-/// on word ^ byte-repeated).
-constexpr bool has_byte(std::uint64_t word, unsigned char byte) {
-    constexpr std::uint64_t kOnes = 0x0101010101010101ULL, kHighs = 0x8080808080808080ULL;
-    std::uint64_t x = word ^ (kOnes * byte);
-    return ((x - kOnes) & ~x & kHighs) != 0;
-}
-
 /// Appends `text` escaped, copying the runs between characters that need escaping whole.
 /// This runs over every byte of every page, so plain stretches are skipped eight bytes at
 /// a time, then one table lookup per byte where something may need escaping.
@@ -97,8 +90,8 @@ void escape_into(std::string& out, std::string_view text, bool attribute) {
     std::size_t at = 0;
     while (at < text.size()) {
         if (at + 8 <= text.size()) {
-            std::uint64_t word;
-            std::memcpy(&word, text.data() + at, 8);
+            using byte_words::has_byte;
+            std::uint64_t word = byte_words::load(text.data() + at);
             if (!has_byte(word, '&') && !has_byte(word, '<') && !has_byte(word, '>') &&
                 !(attribute && has_byte(word, '"'))) {
                 at += 8;
@@ -123,9 +116,9 @@ void escape_into(std::string& out, std::string_view text, bool attribute) {
 }
 
 /// Script and style text is written raw: make sure it cannot end its element early.
-std::string raw_text(std::string_view text, const char* element) {
+std::string raw_text(std::string_view text, std::string_view element) {
     std::string out(text);
-    std::string closing = std::string("</") + element;
+    std::string closing = "</" + std::string(element);
     for (std::size_t at = 0; (at = out.find("</", at)) != std::string::npos;) {
         std::string probe = out.substr(at, closing.size());
         std::transform(probe.begin(), probe.end(), probe.begin(), [](unsigned char c) { return std::tolower(c); });
@@ -184,7 +177,7 @@ private:
             std::string text;
             for (pugi::xml_node c : n.children())
                 if (c.type() == pugi::node_pcdata || c.type() == pugi::node_cdata) text += c.value();
-            out += raw_text(text, std::string(name).c_str());
+            out += raw_text(text, name);
         } else {
             for (pugi::xml_node c : n.children()) node(c, foreign, pre);
         }

@@ -8,9 +8,8 @@
 
 #include <array>
 #include <cmath>
-#include <cstdint>
-#include <cstring>
 
+#include "parse/byte_words.hpp"
 #include "render/utf8.hpp"
 
 namespace planc {
@@ -27,14 +26,8 @@ constexpr std::array<bool, 256> kPlain = [] {
 /// True when all 8 bytes of `word` are plain (see kPlain): printable ASCII, no quote, no
 /// backslash. The text of a plan is mostly that, and is passed over eight bytes at a time.
 bool all_plain(std::uint64_t word) {
-    constexpr std::uint64_t kOnes = 0x0101010101010101ULL;
-    constexpr std::uint64_t kHigh = kOnes * 0x80;
-    auto has_byte = [&](unsigned char b) {
-        std::uint64_t x = word ^ (kOnes * b);
-        return ((x - kOnes) & ~x & kHigh) != 0;
-    };
-    bool control_or_high = (((word - kOnes * 0x20) | word) & kHigh) != 0;  // a byte < 0x20 or >= 0x80
-    return !control_or_high && !has_byte('"') && !has_byte('\\');
+    using namespace byte_words;
+    return !has_non_ascii(word) && !has_below(word, 0x20) && !has_byte(word, '"') && !has_byte(word, '\\');
 }
 
 /// Appends `s` as a quoted JSON string. False (nothing appended) when it is not valid
@@ -45,9 +38,7 @@ bool append_valid_string(std::string& out, std::string_view s) {
     std::size_t from = 0;
     for (std::size_t i = 0; i < s.size();) {
         if (i + 8 <= s.size()) {
-            std::uint64_t word;
-            std::memcpy(&word, s.data() + i, 8);
-            if (all_plain(word)) {
+            if (all_plain(byte_words::load(s.data() + i))) {
                 i += 8;
                 continue;
             }

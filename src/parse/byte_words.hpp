@@ -1,0 +1,51 @@
+#pragma once
+// Eight bytes at a time: tests on a 64-bit word of text that let the scans over every
+// byte of every plan (UTF-8 checks, column counts, capitals, HTML and JSON escaping) pass
+// over plain stretches a word at a time. The classic bit tricks ("has zero byte", "has
+// less", "has between"); each is exact: it says yes only when a byte really matches.
+
+#include <cstdint>
+#include <cstring>
+
+namespace planc::byte_words {
+
+constexpr std::uint64_t kOnes = 0x0101010101010101ULL;
+constexpr std::uint64_t kHigh = 0x8080808080808080ULL;  ///< the top bit of each byte
+
+/// The 8 bytes at `p` as one word (any alignment).
+inline std::uint64_t load(const char* p) {
+    std::uint64_t word;
+    std::memcpy(&word, p, sizeof word);
+    return word;
+}
+
+/// True when a byte is 0x80 or above (not ASCII).
+constexpr bool has_non_ascii(std::uint64_t word) { return (word & kHigh) != 0; }
+
+/// True when a byte equals `byte`.
+constexpr bool has_byte(std::uint64_t word, unsigned char byte) {
+    std::uint64_t x = word ^ (kOnes * byte);
+    return ((x - kOnes) & ~x & kHigh) != 0;
+}
+
+/// True when a byte is below `limit` (at most 128).
+constexpr bool has_below(std::uint64_t word, unsigned char limit) {
+    return ((word - kOnes * limit) & ~word & kHigh) != 0;
+}
+
+/// True when a byte is an ASCII capital letter (bytes over 0x7F never count).
+constexpr bool has_ascii_capital(std::uint64_t word) {
+    constexpr std::uint64_t kLow7 = kOnes * 127;
+    constexpr std::uint64_t below = 'A' - 1, above = 'Z' + 1;
+    return ((kOnes * (127 + above) - (word & kLow7)) & ~word & ((word & kLow7) + kOnes * (127 - below)) & kHigh) != 0;
+}
+
+/// How many bytes are UTF-8 continuation bytes (top bits 10).
+constexpr unsigned continuation_bytes(std::uint64_t word) {
+    // One bit per continuation byte, moved to the bottom of its byte; the multiply adds
+    // the eight bytes up into the top one (no popcount instruction needed).
+    std::uint64_t marks = (word & ~(word << 1) & kHigh) >> 7;
+    return static_cast<unsigned>((marks * kOnes) >> 56);
+}
+
+}  // namespace planc::byte_words
