@@ -15,14 +15,24 @@ namespace {
 
 namespace fs = boost::filesystem;
 
+/// The folder holding content/ when `path` names a whole project: the project folder
+/// itself or its content/ folder.
+std::optional<fs::path> project_folder_named(const std::string& path) {
+    fs::path p = fs::absolute(path).lexically_normal();
+    if (p.filename() == ".") p = p.parent_path();
+    if (!fs::is_directory(p)) return std::nullopt;
+    if (fs::is_directory(p / "content")) return p;
+    if (p.filename() == "content") return p.parent_path();
+    return std::nullopt;
+}
+
 /// Loads one path: a project folder (holds content/), the content/ folder itself, a
 /// partnership folder (only its documents are kept), or a single document.
 Project load_path(const std::string& path, Diagnostics& diags) {
+    if (auto project = project_folder_named(path)) return load_project(project->string(), diags);
     fs::path p = fs::absolute(path).lexically_normal();
     if (p.filename() == ".") p = p.parent_path();
     if (!fs::is_directory(p)) return load_single_document(path, diags);
-    if (fs::is_directory(p / "content")) return load_project(p.string(), diags);
-    if (p.filename() == "content") return load_project(p.parent_path().string(), diags);
     if (p.parent_path().filename() == "content") {
         Project project = load_project(p.parent_path().parent_path().string(), diags);
         std::string slug = p.filename().string();
@@ -37,11 +47,7 @@ Project load_path(const std::string& path, Diagnostics& diags) {
 std::optional<std::string> whole_project(const std::vector<std::string>& paths) {
     if (paths.empty()) return std::string(".");
     if (paths.size() != 1) return std::nullopt;
-    fs::path p = fs::absolute(paths.front()).lexically_normal();
-    if (p.filename() == ".") p = p.parent_path();
-    if (!fs::is_directory(p)) return std::nullopt;
-    if (fs::is_directory(p / "content")) return p.string();
-    if (p.filename() == "content") return p.parent_path().string();
+    if (auto project = project_folder_named(paths.front())) return project->string();
     return std::nullopt;
 }
 
