@@ -97,8 +97,6 @@ DocumentFindings check_document(const Project& project, const Partnership& partn
 }
 
 void finish_checks(const Project& project, std::vector<DocumentFindings>& documents, Diagnostics& diags) {
-    // Merged in the order a single thread would find them: each document's findings, its
-    // links to other documents, then the partnership-wide checks of its partnership.
     // The partnership-wide checks only read (outlines of) documents: one job per
     // partnership, on every core, each with its own findings.
     const std::size_t partnerships = project.partnerships.size();
@@ -107,6 +105,8 @@ void finish_checks(const Project& project, std::vector<DocumentFindings>& docume
         PartnershipContext ctx{project, project.partnerships[i], partnership_found[i]};
         for (const auto& check : partnership_checks()) check.run(ctx);
     });
+    // Merged in the order a single thread would find them: each document's findings, its
+    // links to other documents, then the partnership-wide checks of its partnership.
     Diagnostics found;
     std::size_t total = 0;
     for (const DocumentFindings& f : documents) total += f.found.items().size();

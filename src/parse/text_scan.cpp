@@ -53,7 +53,7 @@ void scan_text(const AnchoredText& text, Document& doc, bool describe_first) {
         // is passed over eight bytes at a time.
         i = find_ascii_capital(s, i);
         if (i == std::string::npos) break;
-        if (!is_upper(s[i]) || (i > 0 && is_word_char(s[i - 1]))) {
+        if (i > 0 && is_word_char(s[i - 1])) {  // a capital inside a word
             ++i;
             continue;
         }
