@@ -121,3 +121,61 @@ TEST_CASE("every seed plan's leaflet prints on at most two sides of A4", "[rende
     }
     CHECK(leaflets >= 4);
 }
+
+namespace {
+
+/// The copy of the leaflet made for printing to PDF, rendered with the given base URL.
+std::string print_copy(const std::string& base_url, std::string& web_copy) {
+    std::string plan = kPlan;
+    // A section the leaflet shows, with links of every kind in it.
+    plan.replace(plan.find("- Opened a youth club; ASB fell."), 32,
+                 "- Opened a [youth club](2009-10.md#priority-1-tackling-anti-social-behaviour); ASB fell.\n"
+                 "- See [the council](https://testshire.example/safety?a=1&b=2), [above](#vision) and "
+                 "[the report](files/report.pdf).");
+    Project project = make_project({{"2009-10", plan}});
+    project.settings.base_url = base_url;
+    Diagnostics diags;
+    Theme theme = load_theme(PLANC_SOURCE_DIR, "default", diags);
+    SiteContext site{project, theme, diags};
+    MemoryOutput out;
+    const Partnership& p = project.partnerships.front();
+    SitePart part = render_document_part(site, p, p.documents.front(), true, out);
+    web_copy = out.files.at("testshire/2009-10/leaflet/index.html");
+    REQUIRE(part.print_pages.size() == 1);
+    return part.print_pages.begin()->second;
+}
+
+}  // namespace
+
+TEST_CASE("the leaflet's copy for printing has absolute links, or none where there is no base URL", "[render]") {
+    std::string web;
+    std::string print = print_copy("https://plans.example.gov.uk/", web);
+    // On the site, links are relative to the page...
+    CHECK(web.find("<a href=\"../index.html#priority-1-tackling-anti-social-behaviour\">youth club</a>") !=
+          std::string::npos);
+    CHECK(web.find("href=\"../../../assets/leaflet.css\"") != std::string::npos);
+    // ...on paper they are whole addresses from the base URL (a page's folder for its index.html).
+    CHECK(print.find("<a href=\"https://plans.example.gov.uk/testshire/2009-10/index.html#priority-1-tackling-"
+                     "anti-social-behaviour\">youth club</a>") != std::string::npos);
+    CHECK(print.find("<a href=\"https://plans.example.gov.uk/testshire/files/report.pdf\">the report</a>") !=
+          std::string::npos);
+    CHECK(print.find("<a href=\"https://testshire.example/safety?a=1&amp;b=2\">the council</a>") != std::string::npos);
+    CHECK(print.find("<a href=\"#vision\">above</a>") != std::string::npos);
+    CHECK(print.find("href=\"https://plans.example.gov.uk/testshire/2009-10/\" class=\"leaflet-url\"") !=
+          std::string::npos);
+    // Stylesheets are <link>, not <a>: the PDF maker loads them from the site's files.
+    CHECK(print.find("href=\"../../../assets/leaflet.css\"") != std::string::npos);
+    // Everything else is the same page.
+    CHECK(print.size() > web.size());
+    CHECK(count(print, "<a ") == count(web, "<a "));
+
+    std::string relative_web;
+    std::string no_base = print_copy("/plans/", relative_web);
+    CHECK(no_base.find("<a>youth club</a>") != std::string::npos);
+    CHECK(no_base.find("<a>the report</a>") != std::string::npos);
+    CHECK(no_base.find("<a href=\"https://testshire.example/safety?a=1&amp;b=2\">the council</a>") !=
+          std::string::npos);
+    CHECK(no_base.find("<a href=\"#vision\">above</a>") != std::string::npos);
+    CHECK(relative_web.find("<a href=\"../index.html#priority-1-tackling-anti-social-behaviour\">youth club</a>") !=
+          std::string::npos);
+}
