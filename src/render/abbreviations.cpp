@@ -63,9 +63,9 @@ const AbbreviationMarker::Term* AbbreviationMarker::match(std::string_view text,
     return nullptr;
 }
 
-void AbbreviationMarker::append(pugi::xml_node parent, std::string_view text) {
+void AbbreviationMarker::append(html::Stream& out, std::string_view text) {
     if (!enabled_ || terms_.empty()) {
-        html::text(parent, text);
+        out.text(text);
         return;
     }
     std::size_t plain_from = 0;
@@ -83,13 +83,13 @@ void AbbreviationMarker::append(pugi::xml_node parent, std::string_view text) {
             i += step;
             continue;
         }
-        html::text(parent, text.substr(plain_from, i - plain_from));
-        html::element_text(parent, "abbr", text.substr(i, t->text.size()), {{"title", t->meaning}});
+        out.text(text.substr(plain_from, i - plain_from));
+        out.element_text("abbr", text.substr(i, t->text.size()), {{"title", t->meaning}});
         used_.insert(t->text);
         i += t->text.size();
         plain_from = i;
     }
-    html::text(parent, text.substr(plain_from));
+    out.text(text.substr(plain_from));
 }
 
 }  // namespace planc

@@ -2,8 +2,6 @@
 // Marks up the abbreviations a partnership's glossary defines as <abbr title="meaning">
 // on their first use in each section of a page.
 
-#include <pugixml.hpp>
-
 #include <array>
 #include <set>
 #include <string>
@@ -11,6 +9,7 @@
 #include <vector>
 
 #include "planc/model.hpp"
+#include "render/html.hpp"
 
 namespace planc {
 
@@ -21,9 +20,9 @@ public:
 
     /// Starts a new section: every term is marked up again on its next use.
     void new_section() { used_.clear(); }
-    /// Appends `text` to `parent`, wrapping the first use of each term in this section
-    /// in <abbr title="...">.
-    void append(pugi::xml_node parent, std::string_view text);
+    /// Writes `text`, wrapping the first use of each term in this section in
+    /// <abbr title="...">.
+    void append(html::Stream& out, std::string_view text);
     /// Stops marking up (inside headings, link text of the contents list...).
     void set_enabled(bool on) { enabled_ = on; }
     [[nodiscard]] bool enabled() const { return enabled_; }

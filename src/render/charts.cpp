@@ -38,40 +38,39 @@ std::optional<Quantity> target_amount(const Target& t) {
 
 }  // namespace
 
-void append_bar_chart(pugi::xml_node parent, const BarChart& chart) {
+void append_bar_chart(html::Stream& out, const BarChart& chart) {
     double max = 0;
     for (const ChartBar& b : chart.bars) max = std::max(max, b.value);
     if (max <= 0) max = 1;
     double height = static_cast<double>(chart.bars.size()) * (kLabelHeight + kBarHeight + kRowGap);
-    pugi::xml_node figure = html::element(parent, "div", {{"class", "chart"}});
-    pugi::xml_node svg = html::element(figure, "svg",
-                                       {{"class", "chart__svg"},
-                                        {"viewBox", "0 0 " + number(kWidth) + " " + number(height)},
-                                        {"role", "img"},
-                                        {"aria-labelledby", chart.id + "-title"},
-                                        {"aria-describedby", chart.id + "-desc"},
-                                        {"focusable", "false"}});
-    html::element_text(svg, "title", chart.title, {{"id", chart.id + "-title"}});
-    html::element_text(svg, "desc", chart.description, {{"id", chart.id + "-desc"}});
+    out.open("div", {{"class", "chart"}});
+    out.open("svg", {{"class", "chart__svg"},
+                     {"viewBox", "0 0 " + number(kWidth) + " " + number(height)},
+                     {"role", "img"},
+                     {"aria-labelledby", chart.id + "-title"},
+                     {"aria-describedby", chart.id + "-desc"},
+                     {"focusable", "false"}});
+    out.element_text("title", chart.title, {{"id", chart.id + "-title"}});
+    out.element_text("desc", chart.description, {{"id", chart.id + "-desc"}});
     double y = 0;
     // Leave room right of the longest bar for the longest value.
     std::size_t longest = 0;
     for (const ChartBar& b : chart.bars) longest = std::max(longest, b.value_text.size());
     double room = std::max(kWidth * 0.4, kWidth - 10 - kCharWidth * static_cast<double>(longest));
     for (const ChartBar& b : chart.bars) {
-        html::element_text(svg, "text", b.label,
-                           {{"class", "chart__label"}, {"x", "0"}, {"y", number(y + kLabelHeight - 5)}});
+        out.element_text("text", b.label, {{"class", "chart__label"}, {"x", "0"}, {"y", number(y + kLabelHeight - 5)}});
         double w = std::max(2.0, room * std::max(0.0, b.value) / max);
-        html::element(svg, "rect",
-                      {{"class", "chart__bar chart__bar--" + (b.kind.empty() ? std::string("plain") : b.kind)},
-                       {"x", "0"},
-                       {"y", number(y + kLabelHeight)},
-                       {"width", number(w)},
-                       {"height", number(kBarHeight)}});
-        html::element_text(svg, "text", b.value_text,
-                           {{"class", "chart__value"}, {"x", number(w + 6)}, {"y", number(y + kLabelHeight + 16)}});
+        out.element("rect", {{"class", "chart__bar chart__bar--" + (b.kind.empty() ? std::string("plain") : b.kind)},
+                             {"x", "0"},
+                             {"y", number(y + kLabelHeight)},
+                             {"width", number(w)},
+                             {"height", number(kBarHeight)}});
+        out.element_text("text", b.value_text,
+                         {{"class", "chart__value"}, {"x", number(w + 6)}, {"y", number(y + kLabelHeight + 16)}});
         y += kLabelHeight + kBarHeight + kRowGap;
     }
+    out.close();
+    out.close();
 }
 
 std::optional<BarChart> target_chart(const Target& t, const std::string& id) {

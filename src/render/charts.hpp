@@ -2,13 +2,12 @@
 // Small charts as inline SVG: horizontal bars, each labelled in words and numbers, with
 // a text alternative (role="img", <title> and <desc>) that says everything the bars do.
 
-#include <pugixml.hpp>
-
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "planc/model.hpp"
+#include "render/html.hpp"
 
 namespace planc {
 
@@ -27,7 +26,7 @@ struct BarChart {
 };
 
 /// Appends <figure class="chart"> with the SVG and a visible caption to `parent`.
-void append_bar_chart(pugi::xml_node parent, const BarChart& chart);
+void append_bar_chart(html::Stream& out, const BarChart& chart);
 
 /// The chart of one target (starting level against target), when it has the numbers
 /// for one: both values, or a percentage change from a stated starting level. No chart

@@ -37,53 +37,65 @@ std::string sort_value(const Quantity& q) {
 
 }  // namespace
 
-pugi::xml_node append_tag(pugi::xml_node parent, const std::string& text, const std::string& modifier) {
-    return html::element_text(parent, "strong", text, {{"class", "tag tag--" + modifier}});
+void append_tag(html::Stream& out, const std::string& text, const std::string& modifier) {
+    out.element_text("strong", text, {{"class", "tag tag--" + modifier}});
 }
 
-pugi::xml_node append_tbc_tag(pugi::xml_node parent) { return append_tag(parent, "To be confirmed", "tbc"); }
+void append_tbc_tag(html::Stream& out) { append_tag(out, "To be confirmed", "tbc"); }
 
-pugi::xml_node append_status_tag(pugi::xml_node parent, PlanStatus status) {
+void append_status_tag(html::Stream& out, PlanStatus status) {
     std::string modifier = status == PlanStatus::Draft      ? "draft"
                            : status == PlanStatus::Approved ? "approved"
                            : status == PlanStatus::Published ? "published"
                                                              : "unknown";
-    return append_tag(parent, status_words(status), modifier);
+    append_tag(out, status_words(status), modifier);
 }
 
-pugi::xml_node append_summary_list(pugi::xml_node parent) {
-    return html::element(parent, "dl", {{"class", "summary-list"}});
+void open_summary_list(html::Stream& out) { out.open("dl", {{"class", "summary-list"}}); }
+
+void open_summary_row(html::Stream& out, const std::string& key) {
+    out.open("div", {{"class", "summary-list__row"}});
+    out.element_text("dt", key, {{"class", "summary-list__key"}});
+    out.open("dd", {{"class", "summary-list__value"}});
 }
 
-pugi::xml_node append_summary_row(pugi::xml_node list, const std::string& key) {
-    pugi::xml_node row = html::element(list, "div", {{"class", "summary-list__row"}});
-    html::element_text(row, "dt", key, {{"class", "summary-list__key"}});
-    return html::element(row, "dd", {{"class", "summary-list__value"}});
+void close_summary_row(html::Stream& out) {
+    out.close();
+    out.close();
 }
 
-void append_cell_value(pugi::xml_node parent, const TargetCell& cell) {
+void append_summary_row(html::Stream& out, const std::string& key, std::string_view value) {
+    open_summary_row(out, key);
+    out.text(value);
+    close_summary_row(out);
+}
+
+void append_cell_value(html::Stream& out, const TargetCell& cell) {
     if (cell.to_be_confirmed)
-        append_tbc_tag(parent);
+        append_tbc_tag(out);
     else
-        html::text(parent, cell.text);
+        out.text(cell.text);
 }
 
-pugi::xml_node append_heading(pugi::xml_node parent, int level, const std::string& text, const std::string& id) {
-    pugi::xml_node h = html::element_text(parent, heading_name(level), text);
-    if (!id.empty()) html::set_attr(h, "id", id);
-    return h;
+void append_heading(html::Stream& out, int level, const std::string& text, const std::string& id) {
+    if (id.empty())
+        out.element_text(heading_name(level), text);
+    else
+        out.element_text(heading_name(level), text, {{"id", id}});
 }
 
-void append_targets_table(pugi::xml_node parent, const Page& page, const Partnership& p, const Document& d,
+void append_targets_table(html::Stream& out, const Page& page, const Partnership& p, const Document& d,
                           const std::vector<const Priority*>& priorities, const TargetsTableOptions& options,
                           AbbreviationMarker& abbr) {
     // A wide table scrolls inside its box: the box takes focus so keyboards can scroll it.
-    pugi::xml_node wrap = html::element(parent, "div", {{"class", "table-wrap"}, {"role", "group"}, {"tabindex", "0"},
-                                                        {"aria-label", options.caption.empty() ? std::string("Table") : options.caption}});
-    pugi::xml_node table = html::element(wrap, "table", {{"class", "table table--targets"}});
-    if (options.priority_column) html::set_attr(table, "data-sortable", "true");
-    pugi::xml_node caption = html::element_text(table, "caption", options.caption, {{"class", "table__caption"}});
-    if (options.caption_hidden) html::add_class(caption, "visually-hidden");
+    out.open("div", {{"class", "table-wrap"}, {"role", "group"}, {"tabindex", "0"},
+                     {"aria-label", options.caption.empty() ? std::string_view("Table") : std::string_view(options.caption)}});
+    if (options.priority_column)
+        out.open("table", {{"class", "table table--targets"}, {"data-sortable", "true"}});
+    else
+        out.open("table", {{"class", "table table--targets"}});
+    out.element_text("caption", options.caption,
+                     {{"class", options.caption_hidden ? "table__caption visually-hidden" : "table__caption"}});
     // A column is right-aligned as numbers only when every value in it is one.
     bool base_numeric = true, target_numeric = true;
     for (const Priority* pr : priorities) {
@@ -92,92 +104,131 @@ void append_targets_table(pugi::xml_node parent, const Page& page, const Partner
             target_numeric = target_numeric && t.target_value.value.has_value() && !target_cell(t).to_be_confirmed;
         }
     }
-    const std::string base_class = base_numeric ? "num" : "";
-    const std::string target_class = target_numeric ? "num" : "";
-    auto cell = [](pugi::xml_node tr, const char* name, const std::string& cls) {
-        return cls.empty() ? html::element(tr, name) : html::element(tr, name, {{"class", cls}});
+    auto heading = [&](const char* text, bool numeric) {
+        if (numeric)
+            out.element_text("th", text, {{"class", "num"}, {"scope", "col"}});
+        else
+            out.element_text("th", text, {{"scope", "col"}});
     };
-    pugi::xml_node head = html::element(html::element(table, "thead"), "tr");
-    if (options.priority_column) html::element_text(head, "th", "Priority", {{"scope", "col"}});
-    html::element_text(head, "th", "Measure", {{"scope", "col"}});
-    html::text(cell(head, "th", base_class), "Starting level");
-    html::set_attr(head.last_child(), "scope", "col");
-    html::text(cell(head, "th", target_class), "Target");
-    html::set_attr(head.last_child(), "scope", "col");
-    html::element_text(head, "th", "By when", {{"scope", "col"}});
-    if (options.priority_column) html::element_text(head, "th", "Status", {{"scope", "col"}});
-    pugi::xml_node body = html::element(table, "tbody");
+    // A value cell, with the value to sort by when it has one.
+    auto value_cell = [&](bool numeric, const TargetCell& cell, const std::string& sort) {
+        if (numeric && !sort.empty())
+            out.open("td", {{"class", "num"}, {"data-sort-value", sort}});
+        else if (numeric)
+            out.open("td", {{"class", "num"}});
+        else if (!sort.empty())
+            out.open("td", {{"data-sort-value", sort}});
+        else
+            out.open("td");
+        append_cell_value(out, cell);
+        out.close();
+    };
+    out.open("thead");
+    out.open("tr");
+    if (options.priority_column) out.element_text("th", "Priority", {{"scope", "col"}});
+    out.element_text("th", "Measure", {{"scope", "col"}});
+    heading("Starting level", base_numeric);
+    heading("Target", target_numeric);
+    out.element_text("th", "By when", {{"scope", "col"}});
+    if (options.priority_column) out.element_text("th", "Status", {{"scope", "col"}});
+    out.close();
+    out.close();
+    out.open("tbody");
     for (const Priority* pr : priorities) {
         for (const Target& t : pr->targets) {
-            pugi::xml_node tr = html::element(body, "tr");
+            out.open("tr");
             if (options.priority_column) {
-                pugi::xml_node td = html::element(tr, "td");
-                html::element_text(td, "a", priority_heading(*pr),
-                                   {{"href", page.link(paths::priority(p, d, *pr))}});
+                out.open("td");
+                out.element_text("a", priority_heading(*pr), {{"href", page.link(paths::priority(p, d, *pr))}});
+                out.close();
             }
-            pugi::xml_node th = html::element(tr, "th", {{"scope", "row"}});
-            abbr.append(th, measure_text(t));
-            pugi::xml_node base = cell(tr, "td", base_class);
-            append_cell_value(base, baseline_cell(t));
-            if (auto v = sort_value(t.baseline); !v.empty()) html::set_attr(base, "data-sort-value", v);
-            pugi::xml_node target = cell(tr, "td", target_class);
-            append_cell_value(target, target_cell(t));
-            if (auto v = sort_value(t.target_value); !v.empty()) html::set_attr(target, "data-sort-value", v);
-            pugi::xml_node when = html::element(tr, "td", {{"class", "date"}});
-            append_cell_value(when, deadline_cell(t));
-            if (t.deadline) html::set_attr(when, "data-sort-value", t.deadline->iso());
+            out.open("th", {{"scope", "row"}});
+            abbr.append(out, measure_text(t));
+            out.close();
+            value_cell(base_numeric, baseline_cell(t), sort_value(t.baseline));
+            value_cell(target_numeric, target_cell(t), sort_value(t.target_value));
+            if (t.deadline)
+                out.open("td", {{"class", "date"}, {"data-sort-value", t.deadline->iso()}});
+            else
+                out.open("td", {{"class", "date"}});
+            append_cell_value(out, deadline_cell(t));
+            out.close();
             if (options.priority_column) {
-                pugi::xml_node status = html::element(tr, "td");
+                out.open("td");
                 if (to_be_confirmed(t))
-                    append_tbc_tag(status);
+                    append_tbc_tag(out);
                 else
-                    append_tag(status, "Complete", "set");
+                    append_tag(out, "Complete", "set");
+                out.close();
             }
+            out.close();
         }
     }
+    out.close();
+    out.close();
+    out.close();
 }
 
 bool has_contact_details(const Partnership& p) {
     return !p.contacts.empty() || !p.email.empty() || !p.phone.empty() || !p.address.empty() || !p.website.empty();
 }
 
-void append_contacts(pugi::xml_node parent, const Partnership& p, int heading_level) {
-    auto contact_card = [&](pugi::xml_node list, const std::string& name, const std::string& role,
-                            const std::string& phone, const std::string& email, const std::string& address,
-                            const std::string& website) {
-        pugi::xml_node item = html::element(list, "li", {{"class", "contact"}});
-        if (!name.empty()) html::element_text(item, heading_name(heading_level), name, {{"class", "contact__name"}});
-        if (!role.empty()) html::element_text(item, "p", role, {{"class", "contact__role"}});
-        pugi::xml_node dl = html::element(item, "dl", {{"class", "contact__details"}});
-        auto row = [&](const char* key) {
-            html::element_text(dl, "dt", key);
-            return html::element(dl, "dd");
-        };
-        if (!phone.empty()) html::element_text(row("Phone"), "a", phone, {{"href", "tel:" + digits_only(phone)}});
-        if (!email.empty()) html::element_text(row("Email"), "a", email, {{"href", "mailto:" + email}});
-        if (!address.empty()) html::text(row("Address"), address);
-        if (!website.empty()) html::element_text(row("Website"), "a", website, {{"href", website_href(website)}});
-        if (!dl.first_child()) item.remove_child(dl);
+void append_contacts(html::Stream& out, const Partnership& p, int heading_level) {
+    auto contact_card = [&](const std::string& name, const std::string& role, const std::string& phone,
+                            const std::string& email, const std::string& address, const std::string& website) {
+        out.open("li", {{"class", "contact"}});
+        if (!name.empty()) out.element_text(heading_name(heading_level), name, {{"class", "contact__name"}});
+        if (!role.empty()) out.element_text("p", role, {{"class", "contact__role"}});
+        if (!phone.empty() || !email.empty() || !address.empty() || !website.empty()) {
+            out.open("dl", {{"class", "contact__details"}});
+            if (!phone.empty()) {
+                out.element_text("dt", "Phone");
+                out.open("dd");
+                out.element_text("a", phone, {{"href", "tel:" + digits_only(phone)}});
+                out.close();
+            }
+            if (!email.empty()) {
+                out.element_text("dt", "Email");
+                out.open("dd");
+                out.element_text("a", email, {{"href", "mailto:" + email}});
+                out.close();
+            }
+            if (!address.empty()) {
+                out.element_text("dt", "Address");
+                out.element_text("dd", address);
+            }
+            if (!website.empty()) {
+                out.element_text("dt", "Website");
+                out.open("dd");
+                out.element_text("a", website, {{"href", website_href(website)}});
+                out.close();
+            }
+            out.close();
+        }
+        out.close();
     };
-    pugi::xml_node list = html::element(parent, "ul", {{"class", "contacts"}});
+    out.open("ul", {{"class", "contacts"}});
     bool own_listed = false;
     for (const Contact& c : p.contacts) {
         own_listed = own_listed || (!p.email.empty() && c.email == p.email) || (!p.phone.empty() && c.phone == p.phone);
     }
     if (!own_listed && (!p.email.empty() || !p.phone.empty() || !p.address.empty() || !p.website.empty()))
-        contact_card(list, partnership_name(p), "", p.phone, p.email, p.address, p.website);
-    for (const Contact& c : p.contacts) contact_card(list, c.name, c.role, c.phone, c.email, c.address, c.website);
+        contact_card(partnership_name(p), "", p.phone, p.email, p.address, p.website);
+    for (const Contact& c : p.contacts) contact_card(c.name, c.role, c.phone, c.email, c.address, c.website);
+    out.close();
 }
 
-void append_members(pugi::xml_node parent, const Partnership& p, RichHtmlWriter& writer) {
-    pugi::xml_node list = html::element(parent, "ul", {{"class", "list list--bullet members"}});
+void append_members(html::Stream& out, const Partnership& p, RichHtmlWriter& writer) {
+    out.open("ul", {{"class", "list list--bullet members"}});
     for (const Entry& m : p.members) {
-        pugi::xml_node li = html::element(list, "li");
+        out.open("li");
         if (!m.content.empty())
-            writer.inlines(li, m.content);
+            writer.inlines(out, m.content);
         else
-            writer.text(li, m.text);
+            writer.text(out, m.text);
+        out.close();
     }
+    out.close();
 }
 
 std::vector<const Document*> newest_first(const Partnership& p) {

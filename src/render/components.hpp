@@ -2,9 +2,9 @@
 // Pieces every page uses, after the GOV.UK Design System patterns: tags with words,
 // summary lists, targets tables, contact details, document lists.
 
-#include <pugixml.hpp>
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "planc/model.hpp"
@@ -15,21 +15,25 @@
 namespace planc {
 
 /// <strong class="tag tag--{modifier}">text</strong>: a status in words, never a link.
-pugi::xml_node append_tag(pugi::xml_node parent, const std::string& text, const std::string& modifier);
+void append_tag(html::Stream& out, const std::string& text, const std::string& modifier);
 /// The "To be confirmed" tag.
-pugi::xml_node append_tbc_tag(pugi::xml_node parent);
+void append_tbc_tag(html::Stream& out);
 /// Draft / Approved / Published tag.
-pugi::xml_node append_status_tag(pugi::xml_node parent, PlanStatus status);
+void append_status_tag(html::Stream& out, PlanStatus status);
 
-/// A summary list (<dl class="summary-list">).
-pugi::xml_node append_summary_list(pugi::xml_node parent);
-/// One row of a summary list; returns the <dd> to fill.
-pugi::xml_node append_summary_row(pugi::xml_node list, const std::string& key);
+/// Opens a summary list (<dl class="summary-list">); close it with out.close().
+void open_summary_list(html::Stream& out);
+/// Opens one row of a summary list, up to its value (<dd>): write the value, then
+/// close_summary_row().
+void open_summary_row(html::Stream& out, const std::string& key);
+void close_summary_row(html::Stream& out);
+/// A summary row whose value is text.
+void append_summary_row(html::Stream& out, const std::string& key, std::string_view value);
 /// A value cell: its text, or the "To be confirmed" tag.
-void append_cell_value(pugi::xml_node parent, const TargetCell& cell);
+void append_cell_value(html::Stream& out, const TargetCell& cell);
 
 /// A heading with an id.
-pugi::xml_node append_heading(pugi::xml_node parent, int level, const std::string& text, const std::string& id = {});
+void append_heading(html::Stream& out, int level, const std::string& text, const std::string& id = {});
 
 /// The targets of some priorities as one table. With `priority_column` the first
 /// column names the priority (a link when `link_priorities`), and a status column
@@ -39,17 +43,17 @@ struct TargetsTableOptions {
     bool priority_column = false;
     bool caption_hidden = false;
 };
-void append_targets_table(pugi::xml_node parent, const Page& page, const Partnership& p, const Document& d,
+void append_targets_table(html::Stream& out, const Page& page, const Partnership& p, const Document& d,
                           const std::vector<const Priority*>& priorities, const TargetsTableOptions& options,
                           AbbreviationMarker& abbr);
 
 /// The contact details of a partnership (its own fields and its contacts list).
-void append_contacts(pugi::xml_node parent, const Partnership& p, int heading_level);
+void append_contacts(html::Stream& out, const Partnership& p, int heading_level);
 /// True when the partnership gives any way to contact it.
 bool has_contact_details(const Partnership& p);
 
 /// A list of member organisations.
-void append_members(pugi::xml_node parent, const Partnership& p, RichHtmlWriter& writer);
+void append_members(html::Stream& out, const Partnership& p, RichHtmlWriter& writer);
 
 /// Documents newest first (by year, then approval date, then slug).
 std::vector<const Document*> newest_first(const Partnership& p);

@@ -13,16 +13,17 @@ namespace planc {
 
 namespace {
 
-void append_entries(pugi::xml_node parent, const std::vector<Entry>& entries, RichHtmlWriter& writer, bool ordered) {
-    pugi::xml_node list = html::element(parent, ordered ? "ol" : "ul",
-                                        {{"class", ordered ? "list list--number" : "list list--bullet"}});
+void append_entries(html::Stream& out, const std::vector<Entry>& entries, RichHtmlWriter& writer, bool ordered) {
+    out.open(ordered ? "ol" : "ul", {{"class", ordered ? "list list--number" : "list list--bullet"}});
     for (const Entry& e : entries) {
-        pugi::xml_node li = html::element(list, "li");
+        out.open("li");
         if (!e.content.empty())
-            writer.inlines(li, e.content);
+            writer.inlines(out, e.content);
         else
-            writer.text(li, e.text);
+            writer.text(out, e.text);
+        out.close();
     }
+    out.close();
 }
 
 std::string part_id(const PriorityBodyOptions& o, const std::string& name) {
@@ -31,16 +32,17 @@ std::string part_id(const PriorityBodyOptions& o, const std::string& name) {
 
 }  // namespace
 
-void append_section(pugi::xml_node parent, const Section& s, int level, RichHtmlWriter& writer,
+void append_section(html::Stream& out, const Section& s, int level, RichHtmlWriter& writer,
                     AbbreviationMarker& abbr) {
     if (level <= 2) abbr.new_section();
     // Text before the first heading has no title: it opens the document.
-    pugi::xml_node section = html::element(parent, s.title.empty() ? "div" : "section", {{"class", "doc-section"}});
-    if (!s.title.empty()) append_heading(section, level, s.title, s.id);
+    out.open(s.title.empty() ? "div" : "section", {{"class", "doc-section"}});
+    if (!s.title.empty()) append_heading(out, level, s.title, s.id);
     writer.set_heading_shift(level - s.level);
     writer.set_table_caption(s.title);
-    writer.blocks(section, s.blocks);
-    for (const Section& child : s.children) append_section(section, child, level + 1, writer, abbr);
+    writer.blocks(out, s.blocks);
+    for (const Section& child : s.children) append_section(out, child, level + 1, writer, abbr);
+    out.close();
 }
 
 std::string target_count_words(const Priority& pr) {
@@ -52,84 +54,110 @@ std::string target_count_words(const Priority& pr) {
     return s;
 }
 
-void append_priority_summary(pugi::xml_node parent, const Priority& pr) {
-    pugi::xml_node dl = append_summary_list(parent);
-    pugi::xml_node lead = append_summary_row(dl, pr.leads.size() > 1 ? "Leads" : "Lead");
+void append_priority_summary(html::Stream& out, const Priority& pr) {
+    open_summary_list(out);
     if (pr.leads.empty()) {
-        html::text(lead, "Not stated");
+        append_summary_row(out, pr.leads.size() > 1 ? "Leads" : "Lead", "Not stated");
     } else {
         std::string names;
         for (const Lead& l : pr.leads) names += (names.empty() ? "" : "; ") + l.name;
-        html::text(lead, names);
+        append_summary_row(out, pr.leads.size() > 1 ? "Leads" : "Lead", names);
     }
-    pugi::xml_node targets = append_summary_row(dl, "Targets");
+    open_summary_row(out, "Targets");
     int total = static_cast<int>(pr.targets.size());
-    html::text(targets, total == 0 ? "No targets" : std::to_string(total) + (total == 1 ? " target" : " targets"));
+    out.text(total == 0 ? "No targets" : std::to_string(total) + (total == 1 ? " target" : " targets"));
     if (int tbc = targets_to_be_confirmed(pr); tbc > 0) {
-        html::text(targets, " ");
-        append_tag(targets, std::to_string(tbc) + " to be confirmed", "tbc");
+        out.text(" ");
+        append_tag(out, std::to_string(tbc) + " to be confirmed", "tbc");
     }
+    close_summary_row(out);
     if (!pr.indicators.empty())
-        html::text(append_summary_row(dl, "Indicators"), std::to_string(pr.indicators.size()) + " linked");
+        append_summary_row(out, "Indicators", std::to_string(pr.indicators.size()) + " linked");
+    out.close();
 }
 
-void append_priority_body(pugi::xml_node parent, const Page& page, const Partnership& p, const Document& d,
+void append_priority_body(html::Stream& out, const Page& page, const Partnership& p, const Document& d,
                           const Priority& pr, RichHtmlWriter& writer, AbbreviationMarker& abbr,
                           const PriorityBodyOptions& o) {
     if (o.aim && !pr.aim.empty()) {
-        pugi::xml_node aim = html::element(parent, "p", {{"class", "priority-aim"}});
-        html::element_text(aim, "span", "Aim: ", {{"class", "priority-aim__label"}});
-        writer.text(aim, pr.aim);
+        out.open("p", {{"class", "priority-aim"}});
+        out.element_text("span", "Aim: ", {{"class", "priority-aim__label"}});
+        writer.text(out, pr.aim);
+        out.close();
     }
-    append_priority_summary(parent, pr);
+    append_priority_summary(out, pr);
     // Subsection headings in the source sit one level below the priority's heading.
     writer.set_heading_shift(o.level - 3);
     writer.set_table_caption(priority_heading(pr));
-    writer.blocks(parent, priority_intro(d, pr));
-    auto part = [&](const std::string& title, const std::string& name) {
-        pugi::xml_node section = html::element(parent, "section", {{"class", "priority-part"}});
-        append_heading(section, o.level, title, part_id(o, name));
+    writer.blocks(out, priority_intro(d, pr));
+    // Each part is a <section> with a heading; the caller closes it.
+    auto open_part = [&](const std::string& title, const std::string& name) {
+        out.open("section", {{"class", "priority-part"}});
+        append_heading(out, o.level, title, part_id(o, name));
         writer.set_table_caption(title);
-        return section;
     };
-    if (std::vector<const Block*> background = priority_background(d, pr); !background.empty())
-        writer.blocks(part("Background", "background"), background);
-    if (!pr.aims.empty()) append_entries(part("Aims", "aims"), pr.aims, writer, true);
-    if (!pr.objectives.empty()) append_entries(part("Objectives", "objectives"), pr.objectives, writer, true);
-    if (!pr.actions.empty())
-        append_entries(part(pr.actions_heading.empty() ? "Actions" : pr.actions_heading, "actions"), pr.actions,
-                       writer, false);
-    if (!pr.indicators.empty()) {
-        pugi::xml_node section = part("Indicators", "indicators");
-        pugi::xml_node list = html::element(section, "ul", {{"class", "list list--bullet indicators"}});
-        for (const IndicatorRef& ind : pr.indicators) {
-            pugi::xml_node li = html::element(list, "li");
-            html::element_text(li, "span", ind.code, {{"class", "indicator__code"}});
-            if (!ind.description.empty()) writer.text(li, " \u2013 " + ind.description);
-        }
+    if (std::vector<const Block*> background = priority_background(d, pr); !background.empty()) {
+        open_part("Background", "background");
+        writer.blocks(out, background);
+        out.close();
     }
-    pugi::xml_node targets = part("Targets", "targets");
+    if (!pr.aims.empty()) {
+        open_part("Aims", "aims");
+        append_entries(out, pr.aims, writer, true);
+        out.close();
+    }
+    if (!pr.objectives.empty()) {
+        open_part("Objectives", "objectives");
+        append_entries(out, pr.objectives, writer, true);
+        out.close();
+    }
+    if (!pr.actions.empty()) {
+        open_part(pr.actions_heading.empty() ? "Actions" : pr.actions_heading, "actions");
+        append_entries(out, pr.actions, writer, false);
+        out.close();
+    }
+    if (!pr.indicators.empty()) {
+        open_part("Indicators", "indicators");
+        out.open("ul", {{"class", "list list--bullet indicators"}});
+        for (const IndicatorRef& ind : pr.indicators) {
+            out.open("li");
+            out.element_text("span", ind.code, {{"class", "indicator__code"}});
+            if (!ind.description.empty()) writer.text(out, " \u2013 " + ind.description);
+            out.close();
+        }
+        out.close();
+        out.close();
+    }
+    open_part("Targets", "targets");
     if (pr.targets.empty()) {
-        html::element_text(targets, "p", "This priority sets no measurable targets.");
+        out.element_text("p", "This priority sets no measurable targets.");
     } else {
         TargetsTableOptions options;
         options.caption = "Targets for " + priority_heading(pr);
-        append_targets_table(targets, page, p, d, {&pr}, options, abbr);
+        append_targets_table(out, page, p, d, {&pr}, options, abbr);
         if (o.charts) {
-            pugi::xml_node charts = html::element(targets, "div", {{"class", "chart-grid"}});
+            // The grid only when some target has a chart.
+            html::Stream::Mark before = out.mark();
+            out.open("div", {{"class", "chart-grid"}});
+            html::Stream::Mark empty = out.mark();
             int n = 0;
             for (const Target& t : pr.targets) {
                 ++n;
                 if (auto chart = target_chart(t, part_id(o, "target-" + std::to_string(n) + "-chart"))) {
-                    pugi::xml_node cell = html::element(charts, "div", {{"class", "chart-grid__item"}});
-                    html::element_text(cell, "p", measure_text(t), {{"class", "chart__title"}});
-                    append_bar_chart(cell, *chart);
+                    out.open("div", {{"class", "chart-grid__item"}});
+                    out.element_text("p", measure_text(t), {{"class", "chart__title"}});
+                    append_bar_chart(out, *chart);
+                    out.close();
                 }
             }
-            if (!charts.first_child()) targets.remove_child(charts);
+            if (out.nothing_since(empty))
+                out.rollback(before);
+            else
+                out.close();
         }
     }
-    for (const Section* other : priority_other(d, pr)) append_section(parent, *other, o.level, writer, abbr);
+    out.close();
+    for (const Section* other : priority_other(d, pr)) append_section(out, *other, o.level, writer, abbr);
 }
 
 }  // namespace planc

@@ -2,7 +2,6 @@
 // The body of a document: its sections as written, and a priority's parts (aim, lead,
 // background, aims, objectives, actions, indicators, targets) in a fixed order.
 
-#include <pugixml.hpp>
 
 #include <string>
 
@@ -15,7 +14,7 @@ namespace planc {
 
 /// Writes a section (heading with its id, blocks, subsections) with its heading at
 /// `level`. Abbreviations are explained again from each top-level section on.
-void append_section(pugi::xml_node parent, const Section& s, int level, RichHtmlWriter& writer,
+void append_section(html::Stream& out, const Section& s, int level, RichHtmlWriter& writer,
                     AbbreviationMarker& abbr);
 
 struct PriorityBodyOptions {
@@ -26,12 +25,12 @@ struct PriorityBodyOptions {
 };
 
 /// Writes a priority's parts.
-void append_priority_body(pugi::xml_node parent, const Page& page, const Partnership& p, const Document& d,
+void append_priority_body(html::Stream& out, const Page& page, const Partnership& p, const Document& d,
                           const Priority& pr, RichHtmlWriter& writer, AbbreviationMarker& abbr,
                           const PriorityBodyOptions& options);
 
 /// The priority's key facts as a summary list: lead, targets, indicators.
-void append_priority_summary(pugi::xml_node parent, const Priority& pr);
+void append_priority_summary(html::Stream& out, const Priority& pr);
 
 /// "3 targets, 1 to be confirmed" / "No targets".
 std::string target_count_words(const Priority& pr);

@@ -3,6 +3,7 @@
 #include "render/html.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <array>
 #include <cstdint>
 #include <string>
@@ -115,26 +116,38 @@ void escape_into(std::string& out, std::string_view text, bool attribute) {
     out.append(text.data() + from, text.size() - from);
 }
 
-/// Script and style text is written raw: make sure it cannot end its element early.
-std::string raw_text(std::string_view text, std::string_view element) {
-    std::string out(text);
-    std::string closing = "</" + std::string(element);
-    for (std::size_t at = 0; (at = out.find("</", at)) != std::string::npos;) {
-        std::string probe = out.substr(at, closing.size());
-        std::transform(probe.begin(), probe.end(), probe.begin(), [](unsigned char c) { return std::tolower(c); });
-        if (probe == closing) {
-            out.insert(at + 1, "\\");
-            at += 3;
-        } else {
-            at += 2;
-        }
+/// Appends script or style text raw, made unable to end its element early: each "</"
+/// followed by the element's name, in any case, is written "<\/".
+void append_raw_text(std::string& out, std::string_view text, std::string_view element) {
+    auto closes = [&](std::size_t at) {
+        if (text.size() - at - 2 < element.size()) return false;
+        for (std::size_t i = 0; i < element.size(); ++i)
+            if (std::tolower(static_cast<unsigned char>(text[at + 2 + i])) != element[i]) return false;
+        return true;
+    };
+    std::size_t from = 0;
+    for (std::size_t at = 0; (at = text.find("</", at)) != std::string_view::npos; at += 2) {
+        if (!closes(at)) continue;
+        out.append(text.substr(from, at + 1 - from));
+        out += '\\';
+        from = at + 1;
     }
-    return out;
+    out.append(text.substr(from));
+}
+
+/// The processing instruction that marks a slot in a tree (never written as such).
+constexpr const char* kSlotMarker = "planc-slot";
+
+/// A line break before a block element's start tag, unless one is there already or the
+/// text is preformatted. `before` is the last character written.
+bool break_before(unsigned flags, bool in_pre, char before) {
+    return !in_pre && (flags & kBlock) != 0 && before != '\n';
 }
 
 class Writer {
 public:
     std::string out;
+    const SlotHtml* slots = nullptr;
 
     void node(pugi::xml_node n, bool in_foreign, bool in_pre) {
         switch (n.type()) {
@@ -144,7 +157,12 @@ public:
             case pugi::node_document:
                 for (pugi::xml_node c : n.children()) node(c, in_foreign, in_pre);
                 return;
-            default: return;  // comments, processing instructions, doctype: never written
+            case pugi::node_pi:
+                if (slots && std::string_view(n.name()) == kSlotMarker) {
+                    if (auto it = slots->find(n.value()); it != slots->end()) out += it->second;
+                }
+                return;
+            default: return;  // comments, other processing instructions, doctype: never written
         }
     }
 
@@ -154,7 +172,7 @@ private:
         const unsigned flags = element_table().flags(name);
         bool foreign = in_foreign || (flags & kSvg) != 0;
         bool pre = in_pre || (flags & kPre) != 0;
-        if (!in_pre && (flags & kBlock) != 0 && !out.empty() && out.back() != '\n') out += '\n';
+        if (!out.empty() && break_before(flags, in_pre, out.back())) out += '\n';
         out += '<';
         out += name;
         for (pugi::xml_attribute a : n.attributes()) {
@@ -177,7 +195,7 @@ private:
             std::string text;
             for (pugi::xml_node c : n.children())
                 if (c.type() == pugi::node_pcdata || c.type() == pugi::node_cdata) text += c.value();
-            out += raw_text(text, name);
+            append_raw_text(out, text, name);
         } else {
             for (pugi::xml_node c : n.children()) node(c, foreign, pre);
         }
@@ -188,19 +206,6 @@ private:
 };
 
 }  // namespace
-
-pugi::xml_node element(pugi::xml_node parent, const char* name, std::initializer_list<Attr> attrs) {
-    pugi::xml_node n = parent.append_child(name);
-    for (const auto& [key, value] : attrs) n.append_attribute(key) = value.c_str();
-    return n;
-}
-
-pugi::xml_node element_text(pugi::xml_node parent, const char* name, std::string_view value,
-                            std::initializer_list<Attr> attrs) {
-    pugi::xml_node n = element(parent, name, attrs);
-    text(n, value);
-    return n;
-}
 
 void text(pugi::xml_node parent, std::string_view value) {
     if (value.empty()) return;
@@ -220,19 +225,19 @@ void set_attr(pugi::xml_node node, const char* name, std::string_view value) {
     a.set_value(value.data(), value.size());
 }
 
-void add_class(pugi::xml_node node, std::string_view cls) {
-    std::string current = node.attribute("class").value();
-    if (!current.empty()) current += ' ';
-    current += cls;
-    set_attr(node, "class", current);
-}
-
 void clear(pugi::xml_node node) {
     while (node.first_child()) node.remove_child(node.first_child());
 }
 
-std::string serialize_document(const pugi::xml_document& doc) {
+void slot_marker(pugi::xml_node parent, const std::string& name) {
+    pugi::xml_node marker = parent.append_child(pugi::node_pi);
+    marker.set_name(kSlotMarker);
+    marker.set_value(name.c_str());
+}
+
+std::string serialize_document(const pugi::xml_document& doc, const SlotHtml& slots) {
     Writer w;
+    w.slots = &slots;
     w.out.reserve(64 * 1024);  // most pages fit: one allocation instead of a dozen doublings
     w.out = "<!DOCTYPE html>\n";
     w.node(doc.document_element(), false, false);
@@ -240,16 +245,102 @@ std::string serialize_document(const pugi::xml_document& doc) {
     return w.out;
 }
 
-std::string serialize_node(pugi::xml_node node) {
-    Writer w;
-    w.node(node, false, false);
-    return w.out;
+std::string escape_attribute(std::string_view value) {
+    std::string out;
+    escape_into(out, value, true);
+    return out;
 }
 
-std::string escape_text(std::string_view value) {
-    std::string out;
-    escape_into(out, value, false);
-    return out;
+// --- Stream ------------------------------------------------------------------------
+
+void Stream::end_start_tag() {
+    if (tag_open_) {
+        out_ += '>';
+        tag_open_ = false;
+    }
+}
+
+void Stream::start_tag(const char* name, std::initializer_list<Attribute> attrs, unsigned flags, bool foreign) {
+    end_start_tag();
+    bool in_pre = !open_.empty() && open_.back().pre;
+    // An empty stream follows the start tag of the slot it fills (see the class comment).
+    if (break_before(flags, in_pre, out_.empty() ? '>' : out_.back())) out_ += '\n';
+    out_ += '<';
+    out_ += name;
+    for (const auto& [key, value] : attrs) {
+        out_ += ' ';
+        out_ += key;
+        out_ += "=\"";
+        escape_into(out_, value, true);
+        out_ += '"';
+    }
+    if (foreign)
+        tag_open_ = true;
+    else
+        out_ += '>';
+}
+
+void Stream::open(const char* name, std::initializer_list<Attribute> attrs) {
+    const unsigned flags = element_table().flags(name);
+    bool foreign = (!open_.empty() && open_.back().foreign) || (flags & kSvg) != 0;
+    bool pre = (!open_.empty() && open_.back().pre) || (flags & kPre) != 0;
+    start_tag(name, attrs, flags, foreign);
+    open_.push_back({name, flags, foreign, pre});
+}
+
+void Stream::close() {
+    if (open_.empty()) return;
+    const Open e = open_.back();
+    open_.pop_back();
+    if (e.foreign && tag_open_) {
+        out_ += "/>";
+        tag_open_ = false;
+        return;
+    }
+    if (!e.foreign && (e.flags & kVoid) != 0) return;
+    out_ += "</";
+    out_ += e.name;
+    out_ += '>';
+}
+
+void Stream::element(const char* name, std::initializer_list<Attribute> attrs) {
+    open(name, attrs);
+    close();
+}
+
+void Stream::element_text(const char* name, std::string_view value, std::initializer_list<Attribute> attrs) {
+    open(name, attrs);
+    text(value);
+    close();
+}
+
+void Stream::text(std::string_view value) {
+    if (value.empty()) return;
+    end_start_tag();
+    escape_into(out_, value, false);
+}
+
+void Stream::raw_text_element(const char* name, std::string_view value, std::initializer_list<Attribute> attrs) {
+    open(name, attrs);
+    if (!value.empty()) {
+        end_start_tag();
+        append_raw_text(out_, value, name);
+    }
+    close();
+}
+
+void Stream::rollback(const Mark& m) {
+    out_.resize(m.size);
+    open_.resize(m.depth);
+    tag_open_ = m.tag_open;
+}
+
+std::string Stream::take() {
+    std::string html = std::move(out_);
+    out_.clear();
+    open_.clear();
+    tag_open_ = false;
+    return html;
 }
 
 }  // namespace planc::html

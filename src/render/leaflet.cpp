@@ -32,85 +32,98 @@ bool names_get_involved(const Document& d) {
     return false;
 }
 
-void append_who(pugi::xml_node parent, const Partnership& p, RichHtmlWriter& writer, AbbreviationMarker& abbr) {
+void append_who(html::Stream& out, const Partnership& p, RichHtmlWriter& writer, AbbreviationMarker& abbr) {
     abbr.new_section();
-    pugi::xml_node section = html::element(parent, "section", {{"class", "leaflet-section leaflet-who"}});
-    append_heading(section, 2, "Who we are", "who-we-are");
-    pugi::xml_node intro = html::element(section, "p");
+    out.open("section", {{"class", "leaflet-section leaflet-who"}});
+    append_heading(out, 2, "Who we are", "who-we-are");
     std::string name = partnership_name(p);
     std::string sentence = name;
     if (!p.short_name.empty() && p.short_name != name) sentence += " (" + p.short_name + ")";
     sentence += " is the local community safety partnership.";
     if (!p.area.empty()) sentence += " Area covered: " + p.area + ".";
     if (!p.members.empty()) sentence += " Its members are:";
-    abbr.append(intro, sentence);
+    out.open("p");
+    abbr.append(out, sentence);
+    out.close();
     if (!p.members.empty()) {
-        pugi::xml_node list = html::element(section, "ul", {{"class", "list list--inline members"}});
+        out.open("ul", {{"class", "list list--inline members"}});
         for (const Entry& m : p.members) {
-            pugi::xml_node li = html::element(list, "li");
+            out.open("li");
             if (!m.content.empty())
-                writer.inlines(li, m.content);
+                writer.inlines(out, m.content);
             else
-                writer.text(li, m.text);
+                writer.text(out, m.text);
+            out.close();
         }
+        out.close();
     }
+    out.close();
 }
 
-void append_priorities(pugi::xml_node parent, const Document& d, AbbreviationMarker& abbr) {
+void append_priorities(html::Stream& out, const Document& d, AbbreviationMarker& abbr) {
     if (d.priorities.empty()) return;
     abbr.new_section();
-    pugi::xml_node section = html::element(parent, "section", {{"class", "leaflet-section leaflet-priorities"}});
+    out.open("section", {{"class", "leaflet-section leaflet-priorities"}});
     std::string year = document_year(d);
-    append_heading(section, 2, year.empty() ? "Our priorities" : "Our priorities for " + year, "priorities");
+    append_heading(out, 2, year.empty() ? "Our priorities" : "Our priorities for " + year, "priorities");
     for (const Priority& pr : d.priorities) {
-        pugi::xml_node item = html::element(section, "div", {{"class", "leaflet-priority"}});
-        append_heading(item, 3, priority_heading(pr));
+        out.open("div", {{"class", "leaflet-priority"}});
+        append_heading(out, 3, priority_heading(pr));
         if (!pr.aim.empty()) {
-            pugi::xml_node aim = html::element(item, "p", {{"class", "leaflet-priority__aim"}});
-            abbr.append(aim, pr.aim);
+            out.open("p", {{"class", "leaflet-priority__aim"}});
+            abbr.append(out, pr.aim);
+            out.close();
         }
-        if (pr.targets.empty()) continue;
-        pugi::xml_node list = html::element(item, "ul", {{"class", "list list--bullet leaflet-targets"}});
-        for (std::size_t i = 0; i < pr.targets.size() && i < kTargetsPerPriority; ++i) {
-            pugi::xml_node li = html::element(list, "li", {{"class", "leaflet-target"}});
-            abbr.append(li, plain_target_sentence(pr.targets[i]));
+        if (!pr.targets.empty()) {
+            out.open("ul", {{"class", "list list--bullet leaflet-targets"}});
+            for (std::size_t i = 0; i < pr.targets.size() && i < kTargetsPerPriority; ++i) {
+                out.open("li", {{"class", "leaflet-target"}});
+                abbr.append(out, plain_target_sentence(pr.targets[i]));
+                out.close();
+            }
+            out.close();
+            if (pr.targets.size() > kTargetsPerPriority) {
+                std::size_t more = pr.targets.size() - kTargetsPerPriority;
+                out.element_text("p",
+                                 "And " + std::to_string(more) + (more == 1 ? " more target" : " more targets") +
+                                     " in the full plan.",
+                                 {{"class", "leaflet-priority__more"}});
+            }
         }
-        if (pr.targets.size() > kTargetsPerPriority) {
-            std::size_t more = pr.targets.size() - kTargetsPerPriority;
-            html::element_text(item, "p",
-                               "And " + std::to_string(more) + (more == 1 ? " more target" : " more targets") +
-                                   " in the full plan.",
-                               {{"class", "leaflet-priority__more"}});
-        }
+        out.close();
     }
+    out.close();
 }
 
-void append_named_sections(pugi::xml_node parent, const Document& d, RichHtmlWriter& writer, AbbreviationMarker& abbr) {
+void append_named_sections(html::Stream& out, const Document& d, RichHtmlWriter& writer, AbbreviationMarker& abbr) {
     for (const std::string& id : d.leaflet) {
         const Section* s = find_section(d.sections, id);
         if (!s) continue;  // reported by render_leaflet_page
-        pugi::xml_node section = html::element(parent, "div", {{"class", "leaflet-section leaflet-named"}});
-        append_section(section, *s, 2, writer, abbr);
+        out.open("div", {{"class", "leaflet-section leaflet-named"}});
+        append_section(out, *s, 2, writer, abbr);
+        out.close();
     }
 }
 
-void append_get_involved(pugi::xml_node parent, const Partnership& p) {
-    pugi::xml_node section = html::element(parent, "section", {{"class", "leaflet-section leaflet-involved"}});
-    append_heading(section, 2, "How to get involved", "get-involved");
-    html::element_text(section, "p",
-                       "Tell us what you think about crime and safety where you live. Your views help the "
-                       "partnership choose its priorities each year. You can contact " +
-                           partnership_name(p) + " using the details below.");
-    html::element_text(section, "p", "To report a crime, call the police on 101. In an emergency, always call 999.");
+void append_get_involved(html::Stream& out, const Partnership& p) {
+    out.open("section", {{"class", "leaflet-section leaflet-involved"}});
+    append_heading(out, 2, "How to get involved", "get-involved");
+    out.element_text("p",
+                     "Tell us what you think about crime and safety where you live. Your views help the "
+                     "partnership choose its priorities each year. You can contact " +
+                         partnership_name(p) + " using the details below.");
+    out.element_text("p", "To report a crime, call the police on 101. In an emergency, always call 999.");
+    out.close();
 }
 
-void append_contact_section(pugi::xml_node parent, const Partnership& p) {
-    pugi::xml_node section = html::element(parent, "section", {{"class", "leaflet-section leaflet-contacts"}});
-    append_heading(section, 2, "Contact us", "contact-us");
+void append_contact_section(html::Stream& out, const Partnership& p) {
+    out.open("section", {{"class", "leaflet-section leaflet-contacts"}});
+    append_heading(out, 2, "Contact us", "contact-us");
     if (has_contact_details(p))
-        append_contacts(section, p, 3);
+        append_contacts(out, p, 3);
     else
-        html::element_text(section, "p", "Contact your local council and ask for the community safety team.");
+        out.element_text("p", "Contact your local council and ask for the community safety team.");
+    out.close();
 }
 
 }  // namespace
@@ -130,15 +143,17 @@ void write_leaflet_page(SiteContext& site, const Partnership& p, const Document&
     page.values["leaflet.pdf_url"] = with_pdf ? "leaflet.pdf" : "";
     AbbreviationMarker abbr(p.glossary);
     RichHtmlWriter writer(site, page, p, &d, abbr);
-    pugi::xml_node c = page.content();
+    html::Stream& c = page.content();
 
-    html::element_text(c, "p", "A summary of \u201c" + doc_title + "\u201d for people who live and work locally.",
-                       {{"class", "lead leaflet-summary"}});
+    c.element_text("p", "A summary of \u201c" + doc_title + "\u201d for people who live and work locally.",
+                   {{"class", "lead leaflet-summary"}});
     if (!d.vision.empty()) {
-        pugi::xml_node vision = html::element(c, "section", {{"class", "leaflet-section leaflet-vision"}});
-        append_heading(vision, 2, "Our vision", "vision");
-        pugi::xml_node text = html::element(vision, "p", {{"class", "leaflet-vision__text"}});
-        abbr.append(text, d.vision);
+        c.open("section", {{"class", "leaflet-section leaflet-vision"}});
+        append_heading(c, 2, "Our vision", "vision");
+        c.open("p", {{"class", "leaflet-vision__text"}});
+        abbr.append(c, d.vision);
+        c.close();
+        c.close();
     }
     append_who(c, p, writer, abbr);
     append_priorities(c, d, abbr);
@@ -152,15 +167,16 @@ void write_leaflet_page(SiteContext& site, const Partnership& p, const Document&
     if (!names_get_involved(d)) append_get_involved(c, p);
     append_contact_section(c, p);
 
-    pugi::xml_node more = html::element(c, "p", {{"class", "leaflet-more"}});
-    html::text(more, "Read the full plan, with every target, online");
+    c.open("p", {{"class", "leaflet-more"}});
+    c.text("Read the full plan, with every target, online");
     const std::string& base = site.project.settings.base_url;
     if (base.rfind("http", 0) == 0) {
         std::string url = base + paths::document_dir(p, d);
-        html::text(more, " at ");
-        html::element_text(more, "a", url, {{"href", page.link(paths::document(p, d))}, {"class", "leaflet-url"}});
+        c.text(" at ");
+        c.element_text("a", url, {{"href", page.link(paths::document(p, d))}, {"class", "leaflet-url"}});
     }
-    html::text(more, ". Ask us if you need this leaflet in large print, another language or another format.");
+    c.text(". Ask us if you need this leaflet in large print, another language or another format.");
+    c.close();
     write_page(site, page, out);
 }
 

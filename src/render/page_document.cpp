@@ -14,35 +14,39 @@ namespace planc {
 
 namespace {
 
-void append_facts(pugi::xml_node parent, const Document& d) {
-    pugi::xml_node dl = append_summary_list(parent);
-    append_status_tag(append_summary_row(dl, "Status"), d.status);
+void append_facts(html::Stream& out, const Document& d) {
+    open_summary_list(out);
+    open_summary_row(out, "Status");
+    append_status_tag(out, d.status);
+    close_summary_row(out);
     if (d.approved)
-        html::text(append_summary_row(dl, "Approved on"), d.approved->readable());
+        append_summary_row(out, "Approved on", d.approved->readable());
     else if (d.status != PlanStatus::Draft)
-        html::text(append_summary_row(dl, "Approved on"), "Not stated");
-    if (d.year) html::text(append_summary_row(dl, "Year"), d.year->readable());
-    if (std::string period = period_words(d); !period.empty()) html::text(append_summary_row(dl, "Covers"), period);
+        append_summary_row(out, "Approved on", "Not stated");
+    if (d.year) append_summary_row(out, "Year", d.year->readable());
+    if (std::string period = period_words(d); !period.empty()) append_summary_row(out, "Covers", period);
     if (d.kind == DocumentKind::Plan) {
         int targets = 0, tbc = 0;
         for (const Priority& pr : d.priorities) {
             targets += static_cast<int>(pr.targets.size());
             tbc += targets_to_be_confirmed(pr);
         }
-        html::text(append_summary_row(dl, "Priorities"), std::to_string(d.priorities.size()));
-        pugi::xml_node t = append_summary_row(dl, "Targets");
-        html::text(t, std::to_string(targets) + (tbc ? ", " + std::to_string(tbc) + " to be confirmed" : ""));
+        append_summary_row(out, "Priorities", std::to_string(d.priorities.size()));
+        append_summary_row(out, "Targets",
+                           std::to_string(targets) + (tbc ? ", " + std::to_string(tbc) + " to be confirmed" : ""));
     }
+    out.close();
 }
 
-void append_downloads(pugi::xml_node parent, const Page& page, const Partnership& p, const Document& d) {
-    pugi::xml_node aside = html::element(parent, "aside", {{"class", "related"}, {"aria-labelledby", "related-title"}});
-    html::element_text(aside, "h2", "Related", {{"class", "related__title"}, {"id", "related-title"}});
-    pugi::xml_node list = html::element(aside, "ul", {{"class", "related__list"}});
+void append_downloads(html::Stream& out, const Page& page, const Partnership& p, const Document& d) {
+    out.open("aside", {{"class", "related"}, {"aria-labelledby", "related-title"}});
+    out.element_text("h2", "Related", {{"class", "related__title"}, {"id", "related-title"}});
+    out.open("ul", {{"class", "related__list"}});
     auto item = [&](const std::string& text, const std::string& target, const std::string& note) {
-        pugi::xml_node li = html::element(list, "li");
-        html::element_text(li, "a", text, {{"href", page.link(target)}});
-        if (!note.empty()) html::element_text(li, "span", " " + note, {{"class", "related__note"}});
+        out.open("li");
+        out.element_text("a", text, {{"href", page.link(target)}});
+        if (!note.empty()) out.element_text("span", " " + note, {{"class", "related__note"}});
+        out.close();
     };
     std::string dir = paths::document_dir(p, d);
     if (d.kind == DocumentKind::Plan) {
@@ -51,41 +55,51 @@ void append_downloads(pugi::xml_node parent, const Page& page, const Partnership
     }
     item("Targets as a spreadsheet", dir + "targets.csv", "(CSV)");
     item("The whole plan as data", dir + "plan.json", "(JSON)");
+    out.close();
+    out.close();
 }
 
-void append_contents(pugi::xml_node parent, const Page& page, const Document& d) {
-    (void)page;
-    pugi::xml_node nav = html::element(parent, "nav", {{"class", "contents"}, {"aria-label", "Contents"}});
-    html::element_text(nav, "h2", "Contents", {{"class", "contents__title"}});
-    pugi::xml_node list = html::element(nav, "ol", {{"class", "contents__list"}});
+void append_contents(html::Stream& out, const Document& d) {
+    out.open("nav", {{"class", "contents"}, {"aria-label", "Contents"}});
+    out.element_text("h2", "Contents", {{"class", "contents__title"}});
+    out.open("ol", {{"class", "contents__list"}});
     auto entry = [&](const std::string& text, const std::string& id) {
-        html::element_text(html::element(list, "li"), "a", text, {{"href", "#" + id}});
+        out.open("li");
+        out.element_text("a", text, {{"href", "#" + id}});
+        out.close();
     };
     if (!d.priorities.empty()) entry("Priorities at a glance", "priorities-overview");
     for (const Section& s : d.sections)
         if (!s.title.empty()) entry(s.title, s.id);
+    out.close();
+    out.close();
 }
 
-void append_priorities_overview(pugi::xml_node parent, const Page& page, const Partnership& p, const Document& d,
+void append_priorities_overview(html::Stream& out, const Page& page, const Partnership& p, const Document& d,
                                 AbbreviationMarker& abbr) {
     abbr.new_section();
-    pugi::xml_node section = html::element(parent, "section", {{"class", "priorities-overview"}});
-    append_heading(section, 2, "Priorities at a glance", "priorities-overview");
-    pugi::xml_node list = html::element(section, "ul", {{"class", "card-list"}});
+    out.open("section", {{"class", "priorities-overview"}});
+    append_heading(out, 2, "Priorities at a glance", "priorities-overview");
+    out.open("ul", {{"class", "card-list"}});
     for (const Priority& pr : d.priorities) {
-        pugi::xml_node card = html::element(list, "li", {{"class", "card"}});
-        pugi::xml_node h = html::element(card, "h3", {{"class", "card__title"}});
-        html::element_text(h, "a", priority_heading(pr), {{"href", page.link(paths::priority(p, d, pr))}});
+        out.open("li", {{"class", "card"}});
+        out.open("h3", {{"class", "card__title"}});
+        out.element_text("a", priority_heading(pr), {{"href", page.link(paths::priority(p, d, pr))}});
+        out.close();
         if (!pr.aim.empty()) {
-            pugi::xml_node aim = html::element(card, "p", {{"class", "card__aim"}});
-            abbr.append(aim, pr.aim);
+            out.open("p", {{"class", "card__aim"}});
+            abbr.append(out, pr.aim);
+            out.close();
         }
-        append_priority_summary(card, pr);
+        append_priority_summary(out, pr);
+        out.close();
     }
+    out.close();
+    out.close();
 }
 
 /// schema.org/Dataset as JSON-LD, so search engines find the open data of the plan.
-void append_dataset_metadata(pugi::xml_node parent, const SiteContext& site, const Page& page, const Partnership& p,
+void append_dataset_metadata(html::Stream& out, const SiteContext& site, const Page& page, const Partnership& p,
                              const Document& d) {
     const std::string& base = site.project.settings.base_url;
     bool absolute = base.rfind("https://", 0) == 0 || base.rfind("http://", 0) == 0;
@@ -109,8 +123,7 @@ void append_dataset_metadata(pugi::xml_node parent, const SiteContext& site, con
     std::string text = j.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
     std::string safe;
     for (char ch : text) safe += ch == '<' ? std::string("\\u003c") : std::string(1, ch);
-    pugi::xml_node script = html::element(parent, "script", {{"type", "application/ld+json"}});
-    script.append_child(pugi::node_pcdata).set_value(safe.c_str());
+    out.raw_text_element("script", safe, {{"type", "application/ld+json"}});
 }
 
 /// The document's text as search entries, one per top-level section.
@@ -136,22 +149,24 @@ void write_document_page(SiteContext& site, const Partnership& p, const Document
     page.description = d.vision.empty() ? page.title + " by " + partnership_name(p) : d.vision;
     AbbreviationMarker abbr(p.glossary);
     RichHtmlWriter writer(site, page, p, &d, abbr);
-    pugi::xml_node c = page.content();
+    html::Stream& c = page.content();
 
     if (d.status == PlanStatus::Draft) {
-        pugi::xml_node notice = html::element(c, "div", {{"class", "notice"}});
-        html::element_text(notice, "p", "This is a draft. It has not been approved yet and may change.",
-                           {{"class", "notice__text"}});
+        c.open("div", {{"class", "notice"}});
+        c.element_text("p", "This is a draft. It has not been approved yet and may change.", {{"class", "notice__text"}});
+        c.close();
     }
     if (!d.vision.empty()) {
-        pugi::xml_node vision = html::element(c, "div", {{"class", "vision"}});
-        html::element_text(vision, "h2", "Our vision", {{"class", "vision__title"}});
-        pugi::xml_node text = html::element(vision, "p", {{"class", "vision__text"}});
-        abbr.append(text, d.vision);
+        c.open("div", {{"class", "vision"}});
+        c.element_text("h2", "Our vision", {{"class", "vision__title"}});
+        c.open("p", {{"class", "vision__text"}});
+        abbr.append(c, d.vision);
+        c.close();
+        c.close();
     }
     append_facts(c, d);
     append_downloads(c, page, p, d);
-    append_contents(c, page, d);
+    append_contents(c, d);
     if (!d.priorities.empty()) append_priorities_overview(c, page, p, d, abbr);
 
     for (const Section& s : d.sections) {
@@ -162,16 +177,17 @@ void write_document_page(SiteContext& site, const Partnership& p, const Document
         }
         const Priority& pr = d.priorities[static_cast<std::size_t>(s.priority_index)];
         abbr.new_section();
-        pugi::xml_node section = html::element(c, "section", {{"class", "doc-section doc-section--priority"}});
-        append_heading(section, 2, priority_heading(pr), s.id);
+        c.open("section", {{"class", "doc-section doc-section--priority"}});
+        append_heading(c, 2, priority_heading(pr), s.id);
         PriorityBodyOptions options;
         options.level = 3;
         options.id_prefix = s.id;
         options.charts = false;
-        append_priority_body(section, page, p, d, pr, writer, abbr, options);
-        pugi::xml_node more = html::element(section, "p", {{"class", "more-link"}});
-        html::element_text(more, "a", "Charts and details for " + priority_heading(pr),
-                           {{"href", page.link(paths::priority(p, d, pr))}});
+        append_priority_body(c, page, p, d, pr, writer, abbr, options);
+        c.open("p", {{"class", "more-link"}});
+        c.element_text("a", "Charts and details for " + priority_heading(pr), {{"href", page.link(paths::priority(p, d, pr))}});
+        c.close();
+        c.close();
     }
     if (d.kind == DocumentKind::Plan) append_dataset_metadata(c, site, page, p, d);
     collect_search(site, page, p, d);

@@ -1,6 +1,8 @@
 // Puts a page's content into the theme's layout and writes it (see site.hpp).
 
 #include <string>
+#include <string_view>
+#include <utility>
 #include <vector>
 
 #include "render/html.hpp"
@@ -9,16 +11,6 @@
 #include "render/template_engine.hpp"
 
 namespace planc {
-
-Page::Page() { content_ = fragment.append_child("slot"); }
-
-pugi::xml_node Page::slot(const std::string& name) {
-    auto it = slots_.find(name);
-    if (it != slots_.end()) return it->second;
-    pugi::xml_node n = fragment.append_child("slot");
-    slots_[name] = n;
-    return n;
-}
 
 std::string Page::link(const std::string& target) const { return paths::link(path, target); }
 
@@ -50,29 +42,90 @@ std::string resolve(const std::string& folder, const std::string& href) {
     return out;
 }
 
-/// A printed page cannot follow a relative link: make each one absolute from the base
-/// URL, or plain text when the base URL is not absolute.
-void make_links_printable(pugi::xml_document& doc, const std::string& page_path, const std::string& base_url) {
-    bool absolute = base_url.rfind("https://", 0) == 0 || base_url.rfind("http://", 0) == 0;
-    std::string folder = paths::folder_of(page_path);
-    for (pugi::xpath_node found : doc.select_nodes("//a[@href]")) {
-        pugi::xml_node a = found.node();
-        std::string href = a.attribute("href").value();
-        if (!is_relative_url(href)) continue;
-        if (absolute)
-            a.attribute("href").set_value((base_url + resolve(folder, href)).c_str());
-        else
-            a.remove_attribute("href");
+/// The text of an attribute value as planc's writers escape it, and back.
+std::string decode_value(std::string_view v) {
+    std::string out;
+    for (std::size_t i = 0; i < v.size(); ++i) {
+        if (v[i] == '&') {
+            bool done = false;
+            for (auto [entity, ch] : {std::pair{"&amp;", '&'}, {"&lt;", '<'}, {"&gt;", '>'}, {"&quot;", '"'}}) {
+                std::string_view e(entity);
+                if (v.substr(i, e.size()) == e) {
+                    out += ch;
+                    i += e.size() - 1;
+                    done = true;
+                    break;
+                }
+            }
+            if (done) continue;
+        }
+        out += v[i];
     }
+    return out;
 }
 
-void build_breadcrumbs(const Page& page, pugi::xml_node slot) {
-    if (page.crumbs.empty()) return;
-    pugi::xml_node list = html::element(slot, "ol", {{"class", "breadcrumbs__list"}});
-    for (const Crumb& c : page.crumbs) {
-        pugi::xml_node item = html::element(list, "li", {{"class", "breadcrumbs__item"}});
-        html::element_text(item, "a", c.label, {{"href", paths::link(page.path, c.path)}});
+/// A printed page cannot follow a relative link: make each link (<a href>) absolute from
+/// the base URL, or plain text when the base URL is not absolute.
+///
+/// `page` is HTML as planc writes it: every attribute is name="value", with `"` in a
+/// value written &quot;, and a '<' outside a tag only in <script> and <style> (skipped).
+std::string make_links_printable(const std::string& page, const std::string& page_path, const std::string& base_url) {
+    bool absolute = base_url.rfind("https://", 0) == 0 || base_url.rfind("http://", 0) == 0;
+    std::string folder = paths::folder_of(page_path);
+    std::string out;
+    out.reserve(page.size() + 4096);
+    std::size_t copied = 0;
+    auto name_end = [&](std::size_t at) {
+        while (at < page.size() && page[at] != ' ' && page[at] != '>' && page[at] != '/' && page[at] != '=') ++at;
+        return at;
+    };
+    for (std::size_t at = page.find('<'); at != std::string::npos; at = page.find('<', at)) {
+        std::size_t name_from = at + 1;
+        std::size_t name_to = name_end(name_from);
+        std::string_view tag(page.data() + name_from, name_to - name_from);
+        at = name_to;
+        if (tag == "script" || tag == "style") {
+            std::size_t end = page.find("</" + std::string(tag), at);
+            at = end == std::string::npos ? page.size() : end + 2;
+            continue;
+        }
+        // Attributes: ` name="value"` up to the end of the tag.
+        while (at < page.size() && page[at] == ' ') {
+            std::size_t attr_from = at;
+            std::size_t key_to = name_end(at + 1);
+            std::string_view key(page.data() + at + 1, key_to - at - 1);
+            at = key_to;
+            if (page.compare(at, 2, "=\"") != 0) continue;
+            std::size_t value_from = at + 2;
+            std::size_t value_to = page.find('"', value_from);
+            if (value_to == std::string::npos) return page;  // not planc's HTML: leave it
+            at = value_to + 1;
+            if (tag != "a" || key != "href") continue;
+            std::string href = decode_value(std::string_view(page).substr(value_from, value_to - value_from));
+            if (!is_relative_url(href)) continue;
+            if (absolute) {
+                out.append(page, copied, value_from - copied);
+                out += html::escape_attribute(base_url + resolve(folder, href));
+                copied = value_to;
+            } else {
+                out.append(page, copied, attr_from - copied);
+                copied = at;
+            }
+        }
     }
+    out.append(page, copied, std::string::npos);
+    return out;
+}
+
+void build_breadcrumbs(const Page& page, html::Stream& slot) {
+    if (page.crumbs.empty()) return;
+    slot.open("ol", {{"class", "breadcrumbs__list"}});
+    for (const Crumb& c : page.crumbs) {
+        slot.open("li", {{"class", "breadcrumbs__item"}});
+        slot.element_text("a", c.label, {{"href", paths::link(page.path, c.path)}});
+        slot.close();
+    }
+    slot.close();
 }
 
 }  // namespace
@@ -93,16 +146,14 @@ void write_page(SiteContext& site, Page& page, OutputSink& out) {
     b.values["page.head_title"] = page.title == s.title ? s.title : page.title + " \u2013 " + s.title;
     for (const auto& [key, value] : page.values) b.values[key] = value;
     build_breadcrumbs(page, page.slot("breadcrumbs"));
-    b.slots["content"] = page.content_;
-    for (const auto& [name, node] : page.slots_) b.slots[name] = node;
+    page.slots_.try_emplace("content");  // every page has a content slot, if empty
+    for (auto& [name, stream] : page.slots_) b.slots[name] = stream.take();
+    page.slots_.clear();
 
-    // The page is built in the document that holds its content: moved, not copied.
-    pugi::xml_document& doc = page.fragment;
+    pugi::xml_document doc;
     std::set<std::string> unknown;
     std::string root = page.root.empty() ? paths::root_prefix(page.path) : page.root;
     apply_template(*tmpl, b, root, doc, unknown);
-    page.content_ = {};
-    page.slots_.clear();
     for (const std::string& name : unknown) {
         if (!site.reported_unknown.insert(page.layout + ":" + name).second) continue;
         std::string kind = name.substr(0, name.find(':'));
@@ -111,12 +162,10 @@ void write_page(SiteContext& site, Page& page, OutputSink& out) {
                               "`, which planc does not provide",
                           {"themes/" + site.theme.name + "/templates/" + page.layout + ".html", Span{}});
     }
-    out.write(page.path, html::serialize_document(doc));
+    std::string written = html::serialize_document(doc, b.slots);
+    if (page.printable) site.print_pages[page.path] = make_links_printable(written, page.path, s.base_url);
+    out.write(page.path, written);
     if (page.in_sitemap) site.sitemap.push_back(page.path);
-    if (page.printable) {
-        make_links_printable(doc, page.path, s.base_url);
-        site.print_pages[page.path] = html::serialize_document(doc);
-    }
 }
 
 }  // namespace planc

@@ -26,15 +26,16 @@ void write_not_found_page(SiteContext& site, OutputSink& out) {
     page.values["page.standalone"] = "true";
     for (const ThemeAsset& a : site.theme.assets)
         if (a.path == "site.css") page.values["page.inline_css"] = a.bytes;
-    pugi::xml_node c = page.content();
-    html::element_text(c, "p", "If you typed the web address, check it is correct.");
-    html::element_text(c, "p", "If you pasted the web address, check you copied the entire address.");
-    pugi::xml_node p = html::element(c, "p");
-    html::text(p, "You can find every plan from the ");
-    html::element_text(p, "a", "list of partnerships and their plans", {{"href", base + paths::kHome}});
-    html::text(p, " or ");
-    html::element_text(p, "a", "search the plans", {{"href", base + paths::kSearch}});
-    html::text(p, ".");
+    html::Stream& c = page.content();
+    c.element_text("p", "If you typed the web address, check it is correct.");
+    c.element_text("p", "If you pasted the web address, check you copied the entire address.");
+    c.open("p");
+    c.text("You can find every plan from the ");
+    c.element_text("a", "list of partnerships and their plans", {{"href", base + paths::kHome}});
+    c.text(" or ");
+    c.element_text("a", "search the plans", {{"href", base + paths::kSearch}});
+    c.text(".");
+    c.close();
     write_page(site, page, out);
 }
 

@@ -17,40 +17,47 @@ void write_partnership_page(SiteContext& site, const Partnership& p, OutputSink&
     page.description = "Who " + partnership_name(p) + " is, its plans and how to contact it.";
     AbbreviationMarker abbr(p.glossary);
     RichHtmlWriter writer(site, page, p, nullptr, abbr);
-    pugi::xml_node c = page.content();
+    html::Stream& c = page.content();
 
-    pugi::xml_node facts = append_summary_list(c);
-    if (!p.short_name.empty()) html::text(append_summary_row(facts, "Also known as"), p.short_name);
-    if (!p.area.empty()) html::text(append_summary_row(facts, "Area"), p.area);
-    html::text(append_summary_row(facts, "Documents"), std::to_string(p.documents.size()));
-    if (!p.glossary.empty())
-        html::element_text(append_summary_row(facts, "Abbreviations"), "a", "Glossary of abbreviations",
-                           {{"href", page.link(paths::glossary(p))}});
+    open_summary_list(c);
+    if (!p.short_name.empty()) append_summary_row(c, "Also known as", p.short_name);
+    if (!p.area.empty()) append_summary_row(c, "Area", p.area);
+    append_summary_row(c, "Documents", std::to_string(p.documents.size()));
+    if (!p.glossary.empty()) {
+        open_summary_row(c, "Abbreviations");
+        c.element_text("a", "Glossary of abbreviations", {{"href", page.link(paths::glossary(p))}});
+        close_summary_row(c);
+    }
+    c.close();
 
     append_heading(c, 2, "Plans and reports by year", "documents");
-    if (p.documents.empty()) html::element_text(c, "p", "No documents published yet.");
-    pugi::xml_node list = html::element(c, "ul", {{"class", "document-list"}});
+    if (p.documents.empty()) c.element_text("p", "No documents published yet.");
+    c.open("ul", {{"class", "document-list"}});
     for (const Document* d : newest_first(p)) {
-        pugi::xml_node li = html::element(list, "li", {{"class", "document-list__item"}});
-        pugi::xml_node title = html::element(li, "p", {{"class", "document-list__title"}});
-        html::element_text(title, "a", d->title.empty() ? d->slug : d->title,
-                           {{"href", page.link(paths::document(p, *d))}});
-        pugi::xml_node meta = html::element(li, "p", {{"class", "document-list__meta"}});
+        c.open("li", {{"class", "document-list__item"}});
+        c.open("p", {{"class", "document-list__title"}});
+        c.element_text("a", d->title.empty() ? d->slug : d->title, {{"href", page.link(paths::document(p, *d))}});
+        c.close();
+        c.open("p", {{"class", "document-list__meta"}});
         std::string year = document_year(*d);
-        html::text(meta, (d->kind == DocumentKind::Report ? "Report" : "Plan") + (year.empty() ? "" : ", " + year) + " ");
-        append_status_tag(meta, d->status);
+        c.text((d->kind == DocumentKind::Report ? "Report" : "Plan") + (year.empty() ? "" : ", " + year) + " ");
+        append_status_tag(c, d->status);
+        c.close();
         if (d->kind == DocumentKind::Plan) {
-            pugi::xml_node links = html::element(li, "p", {{"class", "document-list__links"}});
-            html::element_text(links, "a", "Summary leaflet", {{"href", page.link(paths::leaflet(p, *d))}});
-            html::text(links, " \u00b7 ");
-            html::element_text(links, "a", "All targets", {{"href", page.link(paths::targets(p, *d))}});
+            c.open("p", {{"class", "document-list__links"}});
+            c.element_text("a", "Summary leaflet", {{"href", page.link(paths::leaflet(p, *d))}});
+            c.text(" \u00b7 ");
+            c.element_text("a", "All targets", {{"href", page.link(paths::targets(p, *d))}});
+            c.close();
         }
+        c.close();
     }
+    c.close();
 
     if (!p.members.empty()) {
         abbr.new_section();
         append_heading(c, 2, "Members", "members");
-        html::element_text(c, "p", "The organisations that work together in the partnership:");
+        c.element_text("p", "The organisations that work together in the partnership:");
         append_members(c, p, writer);
     }
     // Other sections of _index.md, as written.
@@ -74,13 +81,14 @@ void write_glossary_page(SiteContext& site, const Partnership& p, OutputSink& ou
     page.caption = partnership_name(p);
     page.crumbs = {{"Home", paths::kHome}, {partnership_name(p), paths::partnership(p)}};
     page.description = "What the abbreviations in " + partnership_name(p) + "'s plans mean.";
-    pugi::xml_node c = page.content();
-    html::element_text(c, "p", "The abbreviations used in this partnership's plans, and what they stand for.");
-    pugi::xml_node dl = html::element(c, "dl", {{"class", "glossary"}});
+    html::Stream& c = page.content();
+    c.element_text("p", "The abbreviations used in this partnership's plans, and what they stand for.");
+    c.open("dl", {{"class", "glossary"}});
     for (const GlossaryEntry& g : p.glossary) {
-        html::element_text(dl, "dt", g.term, {{"class", "glossary__term"}});
-        html::element_text(dl, "dd", g.meaning, {{"class", "glossary__meaning"}});
+        c.element_text("dt", g.term, {{"class", "glossary__term"}});
+        c.element_text("dd", g.meaning, {{"class", "glossary__meaning"}});
     }
+    c.close();
     std::string text;
     for (const GlossaryEntry& g : p.glossary) text += g.term + " " + g.meaning + " ";
     site.search.push_back({page.title, page.path, partnership_name(p), text});

@@ -12,26 +12,24 @@ namespace planc {
 
 namespace {
 
-void append_pager(pugi::xml_node parent, const Page& page, const Partnership& p, const Document& d, std::size_t i) {
-    pugi::xml_node nav = html::element(parent, "nav", {{"class", "pager"}, {"aria-label", "Other priorities"}});
-    pugi::xml_node list = html::element(nav, "ul", {{"class", "pager__list"}});
-    if (i > 0) {
-        const Priority& prev = d.priorities[i - 1];
-        pugi::xml_node li = html::element(list, "li", {{"class", "pager__item pager__item--previous"}});
-        pugi::xml_node a = html::element(li, "a", {{"href", page.link(paths::priority(p, d, prev))}, {"rel", "prev"}});
-        html::element_text(a, "span", "Previous priority", {{"class", "pager__label"}});
-        html::element_text(a, "span", priority_heading(prev), {{"class", "pager__title"}});
-    }
-    if (i + 1 < d.priorities.size()) {
-        const Priority& next = d.priorities[i + 1];
-        pugi::xml_node li = html::element(list, "li", {{"class", "pager__item pager__item--next"}});
-        pugi::xml_node a = html::element(li, "a", {{"href", page.link(paths::priority(p, d, next))}, {"rel", "next"}});
-        html::element_text(a, "span", "Next priority", {{"class", "pager__label"}});
-        html::element_text(a, "span", priority_heading(next), {{"class", "pager__title"}});
-    }
-    pugi::xml_node li = html::element(list, "li", {{"class", "pager__item pager__item--up"}});
-    html::element_text(li, "a", "All priorities of this plan",
-                       {{"href", page.link(paths::document(p, d)) + "#priorities-overview"}});
+void append_pager(html::Stream& out, const Page& page, const Partnership& p, const Document& d, std::size_t i) {
+    out.open("nav", {{"class", "pager"}, {"aria-label", "Other priorities"}});
+    out.open("ul", {{"class", "pager__list"}});
+    auto neighbour = [&](const Priority& other, const char* modifier, const char* rel, const char* label) {
+        out.open("li", {{"class", modifier}});
+        out.open("a", {{"href", page.link(paths::priority(p, d, other))}, {"rel", rel}});
+        out.element_text("span", label, {{"class", "pager__label"}});
+        out.element_text("span", priority_heading(other), {{"class", "pager__title"}});
+        out.close();
+        out.close();
+    };
+    if (i > 0) neighbour(d.priorities[i - 1], "pager__item pager__item--previous", "prev", "Previous priority");
+    if (i + 1 < d.priorities.size()) neighbour(d.priorities[i + 1], "pager__item pager__item--next", "next", "Next priority");
+    out.open("li", {{"class", "pager__item pager__item--up"}});
+    out.element_text("a", "All priorities of this plan", {{"href", page.link(paths::document(p, d)) + "#priorities-overview"}});
+    out.close();
+    out.close();
+    out.close();
 }
 
 }  // namespace
@@ -50,11 +48,12 @@ void write_priority_pages(SiteContext& site, const Partnership& p, const Documen
         page.description = pr.aim.empty() ? page.title : pr.aim;
         AbbreviationMarker abbr(p.glossary);
         RichHtmlWriter writer(site, page, p, &d, abbr);
-        pugi::xml_node c = page.content();
+        html::Stream& c = page.content();
         if (!pr.aim.empty()) {
-            pugi::xml_node aim = html::element(c, "p", {{"class", "lead priority-aim"}});
-            html::element_text(aim, "span", "Aim: ", {{"class", "priority-aim__label"}});
-            abbr.append(aim, pr.aim);
+            c.open("p", {{"class", "lead priority-aim"}});
+            c.element_text("span", "Aim: ", {{"class", "priority-aim__label"}});
+            abbr.append(c, pr.aim);
+            c.close();
         }
         PriorityBodyOptions options;
         options.level = 2;

@@ -152,24 +152,24 @@ void layout_search_page(SiteContext& site, SearchFrame& frame) {
     page.title = "Search";
     page.crumbs = {{"Home", paths::kHome}};
     page.description = "Search the community safety plans.";
-    pugi::xml_node c = page.content();
-    pugi::xml_node form = html::element(c, "form", {{"class", "search-form"}, {"action", "index.html"},
-                                                    {"method", "get"}, {"role", "search"}});
-    html::element_text(form, "label", "Search the plans", {{"for", "search-input"}, {"class", "label"}});
-    pugi::xml_node row = html::element(form, "div", {{"class", "search-form__row"}});
-    html::element(row, "input", {{"type", "search"}, {"id", "search-input"}, {"name", "q"}, {"class", "input"},
-                                 {"autocomplete", "off"}});
-    html::element_text(row, "button", "Search", {{"type", "submit"}, {"class", "button"}});
+    html::Stream& c = page.content();
+    c.open("form", {{"class", "search-form"}, {"action", "index.html"}, {"method", "get"}, {"role", "search"}});
+    c.element_text("label", "Search the plans", {{"for", "search-input"}, {"class", "label"}});
+    c.open("div", {{"class", "search-form__row"}});
+    c.element("input", {{"type", "search"}, {"id", "search-input"}, {"name", "q"}, {"class", "input"}, {"autocomplete", "off"}});
+    c.element_text("button", "Search", {{"type", "submit"}, {"class", "button"}});
+    c.close();
+    c.close();
 
-    pugi::xml_node status = html::element(c, "div", {{"id", "search-status"}, {"class", "search-status"},
-                                                     {"role", "status"}});
-    pugi::xml_node noscript_note = html::element(status, "p", {{"class", "search-status__no-script"}});
-    html::text(noscript_note, "Search needs JavaScript, which is switched off or not working in your browser. "
-                              "You can find every plan from the ");
-    html::element_text(noscript_note, "a", "list of partnerships and their plans",
-                       {{"href", page.link(paths::kHome) + "#partnerships"}});
-    html::text(noscript_note, ", and each plan has a contents list.");
-    html::element(c, "ol", {{"id", "search-results"}, {"class", "search-results"}});
+    c.open("div", {{"id", "search-status"}, {"class", "search-status"}, {"role", "status"}});
+    c.open("p", {{"class", "search-status__no-script"}});
+    c.text("Search needs JavaScript, which is switched off or not working in your browser. "
+           "You can find every plan from the ");
+    c.element_text("a", "list of partnerships and their plans", {{"href", page.link(paths::kHome) + "#partnerships"}});
+    c.text(", and each plan has a contents list.");
+    c.close();
+    c.close();
+    c.element("ol", {{"id", "search-results"}, {"class", "search-results"}});
     page.in_sitemap = true;
     MemoryOutput laid_out;
     write_page(site, page, laid_out);

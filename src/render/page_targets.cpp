@@ -16,7 +16,7 @@ void write_targets_page(SiteContext& site, const Partnership& p, const Document&
     page.crumbs = {{"Home", paths::kHome}, {partnership_name(p), paths::partnership(p)}, {doc_title, paths::document(p, d)}};
     page.description = "Every target of " + doc_title + ", with its starting level, target and deadline.";
     AbbreviationMarker abbr(p.glossary);
-    pugi::xml_node c = page.content();
+    html::Stream& c = page.content();
 
     int total = 0, tbc = 0;
     std::vector<const Priority*> priorities;
@@ -25,30 +25,32 @@ void write_targets_page(SiteContext& site, const Partnership& p, const Document&
         total += static_cast<int>(pr.targets.size());
         tbc += targets_to_be_confirmed(pr);
     }
-    pugi::xml_node intro = html::element(c, "p", {{"class", "lead"}});
+    c.open("p", {{"class", "lead"}});
     if (total == 0) {
-        html::text(intro, "This plan sets no measurable targets.");
+        c.text("This plan sets no measurable targets.");
     } else {
-        html::text(intro, "This plan sets " + std::to_string(total) + (total == 1 ? " target" : " targets") +
-                              " across " + std::to_string(d.priorities.size()) + " priorities.");
+        c.text("This plan sets " + std::to_string(total) + (total == 1 ? " target" : " targets") + " across " +
+               std::to_string(d.priorities.size()) + " priorities.");
         if (tbc > 0)
-            html::text(intro, " " + std::to_string(tbc) + (tbc == 1 ? " has" : " have") +
-                                  " a number or date still to be confirmed.");
+            c.text(" " + std::to_string(tbc) + (tbc == 1 ? " has" : " have") + " a number or date still to be confirmed.");
     }
+    c.close();
 
-    pugi::xml_node downloads = html::element(c, "ul", {{"class", "downloads"}});
+    c.open("ul", {{"class", "downloads"}});
     std::string dir = paths::document_dir(p, d);
-    pugi::xml_node csv = html::element(downloads, "li");
-    html::element_text(csv, "a", "Download the targets as a spreadsheet", {{"href", page.link(dir + "targets.csv")},
-                                                                            {"download", "targets.csv"}});
-    html::text(csv, " (CSV, opens in any spreadsheet program)");
-    pugi::xml_node json = html::element(downloads, "li");
-    html::element_text(json, "a", "Download the whole plan as data", {{"href", page.link(dir + "plan.json")},
-                                                                        {"download", "plan.json"}});
-    html::text(json, " (JSON)");
+    c.open("li");
+    c.element_text("a", "Download the targets as a spreadsheet",
+                   {{"href", page.link(dir + "targets.csv")}, {"download", "targets.csv"}});
+    c.text(" (CSV, opens in any spreadsheet program)");
+    c.close();
+    c.open("li");
+    c.element_text("a", "Download the whole plan as data", {{"href", page.link(dir + "plan.json")}, {"download", "plan.json"}});
+    c.text(" (JSON)");
+    c.close();
+    c.close();
 
     if (total > 0) {
-        html::element_text(c, "p", "Select a column heading to sort the table.", {{"class", "hint js-only"}});
+        c.element_text("p", "Select a column heading to sort the table.", {{"class", "hint js-only"}});
         TargetsTableOptions options;
         options.caption = "Targets of " + doc_title;
         options.priority_column = true;

@@ -100,53 +100,68 @@ std::string RichHtmlWriter::resolve_url(const std::string& url, const Span& span
     return remember(page_.link(site_path) + fragment);
 }
 
-void RichHtmlWriter::text(pugi::xml_node parent, const std::string& t) { abbr_.append(parent, t); }
+void RichHtmlWriter::text(html::Stream& out, const std::string& t) { abbr_.append(out, t); }
 
-void RichHtmlWriter::inlines(pugi::xml_node parent, const InlineText& text) {
+void RichHtmlWriter::wrapped(html::Stream& out, const char* element, const InlineText& children) {
+    out.open(element);
+    inlines(out, children);
+    out.close();
+}
+
+void RichHtmlWriter::inlines(html::Stream& out, const InlineText& text) {
     for (const Inline& in : text) {
         switch (in.kind) {
-            case InlineKind::Text: abbr_.append(parent, in.text); break;
-            case InlineKind::Emphasis: inlines(html::element(parent, "em"), *in.children); break;
-            case InlineKind::Strong: inlines(html::element(parent, "strong"), *in.children); break;
-            case InlineKind::Code: html::element_text(parent, "code", in.text); break;
-            case InlineKind::Superscript: inlines(html::element(parent, "sup"), *in.children); break;
-            case InlineKind::Subscript: inlines(html::element(parent, "sub"), *in.children); break;
-            case InlineKind::Strikethrough: inlines(html::element(parent, "del"), *in.children); break;
-            case InlineKind::LineBreak: html::element(parent, "br"); break;
+            case InlineKind::Text: abbr_.append(out, in.text); break;
+            case InlineKind::Emphasis: wrapped(out, "em", *in.children); break;
+            case InlineKind::Strong: wrapped(out, "strong", *in.children); break;
+            case InlineKind::Code: out.element_text("code", in.text); break;
+            case InlineKind::Superscript: wrapped(out, "sup", *in.children); break;
+            case InlineKind::Subscript: wrapped(out, "sub", *in.children); break;
+            case InlineKind::Strikethrough: wrapped(out, "del", *in.children); break;
+            case InlineKind::LineBreak: out.element("br"); break;
             case InlineKind::Link: {
                 std::string href = resolve_url(*in.url, in.span);
-                pugi::xml_node a = href.empty() ? html::element(parent, "span") : html::element(parent, "a", {{"href", href}});
-                inlines(a, *in.children);
+                if (href.empty())
+                    out.open("span");
+                else
+                    out.open("a", {{"href", href}});
+                inlines(out, *in.children);
+                out.close();
                 break;
             }
             case InlineKind::Image: {
                 std::string src = resolve_url(*in.url, in.span);
                 if (src.empty()) {
-                    html::text(parent, in.text);
+                    out.text(in.text);
                     break;
                 }
-                html::element(parent, "img", {{"src", src}, {"alt", in.text}});
+                out.element("img", {{"src", src}, {"alt", in.text}});
                 break;
             }
         }
     }
 }
 
-void RichHtmlWriter::list(pugi::xml_node parent, const Block& b) {
-    pugi::xml_node l = html::element(parent, b.ordered ? "ol" : "ul");
-    if (b.ordered && b.start != 1) html::set_attr(l, "start", std::to_string(b.start));
+void RichHtmlWriter::list(html::Stream& out, const Block& b) {
+    const char* name = b.ordered ? "ol" : "ul";
+    if (b.ordered && b.start != 1)
+        out.open(name, {{"start", std::to_string(b.start)}});
+    else
+        out.open(name);
     for (const ListItem& item : *b.items) {
-        pugi::xml_node li = html::element(l, "li");
+        out.open("li");
         // A single paragraph item is written without its <p>, as lists usually are.
         if (item.blocks.size() == 1 && item.blocks.front().kind == BlockKind::Paragraph) {
-            inlines(li, item.blocks.front().inlines);
+            inlines(out, item.blocks.front().inlines);
         } else {
-            blocks(li, item.blocks);
+            blocks(out, item.blocks);
         }
+        out.close();
     }
+    out.close();
 }
 
-void RichHtmlWriter::table(pugi::xml_node parent, const Table& t, const std::string& caption, bool caption_hidden) {
+void RichHtmlWriter::table(html::Stream& out, const Table& t, const std::string& caption, bool caption_hidden) {
     std::size_t columns = t.header.cells.size();
     for (const TableRow& r : t.rows) columns = std::max(columns, r.cells.size());
     // A column reads as numbers when every filled cell below the header does.
@@ -161,73 +176,94 @@ void RichHtmlWriter::table(pugi::xml_node parent, const Table& t, const std::str
         numeric[c] = any && all;
     }
     // A wide table scrolls inside its box: the box takes focus so keyboards can scroll it.
-    pugi::xml_node wrap = html::element(parent, "div", {{"class", "table-wrap"}, {"role", "group"}, {"tabindex", "0"},
-                                                        {"aria-label", caption.empty() ? std::string("Table") : caption}});
-    pugi::xml_node table = html::element(wrap, "table", {{"class", "table"}});
-    if (!caption.empty()) {
-        pugi::xml_node cap = html::element_text(table, "caption", caption, {{"class", "table__caption"}});
-        if (caption_hidden) html::add_class(cap, "visually-hidden");
-    }
+    out.open("div", {{"class", "table-wrap"}, {"role", "group"}, {"tabindex", "0"},
+                     {"aria-label", caption.empty() ? std::string_view("Table") : std::string_view(caption)}});
+    out.open("table", {{"class", "table"}});
+    if (!caption.empty())
+        out.element_text("caption", caption,
+                         {{"class", caption_hidden ? "table__caption visually-hidden" : "table__caption"}});
     bool header_has_text = std::any_of(t.header.cells.begin(), t.header.cells.end(),
                                        [](const TableCell& c) { return !c.text.empty(); });
     if (header_has_text) {
-        pugi::xml_node tr = html::element(html::element(table, "thead"), "tr");
+        out.open("thead");
+        out.open("tr");
         for (std::size_t c = 0; c < t.header.cells.size(); ++c) {
-            pugi::xml_node th = html::element(tr, "th", {{"scope", "col"}});
-            if (c < numeric.size() && numeric[c]) html::set_attr(th, "class", "num");
-            inlines(th, t.header.cells[c].content);
+            if (c < numeric.size() && numeric[c])
+                out.open("th", {{"scope", "col"}, {"class", "num"}});
+            else
+                out.open("th", {{"scope", "col"}});
+            inlines(out, t.header.cells[c].content);
+            out.close();
         }
+        out.close();
+        out.close();
     }
-    if (t.rows.empty()) return;
-    pugi::xml_node body = html::element(table, "tbody");
-    for (const TableRow& r : t.rows) {
-        pugi::xml_node tr = html::element(body, "tr");
-        for (std::size_t c = 0; c < r.cells.size(); ++c) {
-            pugi::xml_node td = html::element(tr, "td");
-            bool right = (c < numeric.size() && numeric[c]) ||
-                         (c < t.align.size() && t.align[c] == CellAlign::Right);
-            if (right) html::set_attr(td, "class", "num");
-            inlines(td, r.cells[c].content);
+    if (!t.rows.empty()) {
+        out.open("tbody");
+        for (const TableRow& r : t.rows) {
+            out.open("tr");
+            for (std::size_t c = 0; c < r.cells.size(); ++c) {
+                bool right = (c < numeric.size() && numeric[c]) ||
+                             (c < t.align.size() && t.align[c] == CellAlign::Right);
+                if (right)
+                    out.open("td", {{"class", "num"}});
+                else
+                    out.open("td");
+                inlines(out, r.cells[c].content);
+                out.close();
+            }
+            out.close();
         }
+        out.close();
     }
+    out.close();
+    out.close();
 }
 
-void RichHtmlWriter::block(pugi::xml_node parent, const Block& b) {
+void RichHtmlWriter::block(html::Stream& out, const Block& b) {
     switch (b.kind) {
-        case BlockKind::Paragraph: inlines(html::element(parent, "p"), b.inlines); break;
+        case BlockKind::Paragraph: wrapped(out, "p", b.inlines); break;
         case BlockKind::Heading: {
             // Headings are read aloud as landmarks: keep them free of <abbr> noise.
             bool was = abbr_.enabled();
             abbr_.set_enabled(false);
-            inlines(html::element(parent, heading_name(b.level + heading_shift_)), b.inlines);
+            wrapped(out, heading_name(b.level + heading_shift_), b.inlines);
             abbr_.set_enabled(was);
             break;
         }
-        case BlockKind::List: list(parent, b); break;
+        case BlockKind::List: list(out, b); break;
         case BlockKind::Table: {
             // A survey table (answers with percentages and counts) also gets a chart.
             if (doc_) {
                 for (const SurveyTable& survey : doc_->surveys) {
                     if (!(survey.span == b.table->header.span)) continue;
                     std::string title = table_caption_.empty() ? std::string("Survey results") : table_caption_;
-                    append_bar_chart(parent, survey_chart(survey, title, "survey-" + std::to_string(survey.span.line)));
+                    append_bar_chart(out, survey_chart(survey, title, "survey-" + std::to_string(survey.span.line)));
                 }
             }
-            table(parent, *b.table, table_caption_, true);
+            table(out, *b.table, table_caption_, true);
             break;
         }
-        case BlockKind::Quote: blocks(html::element(parent, "blockquote", {{"class", "quote"}}), *b.children); break;
-        case BlockKind::Code: html::element_text(html::element(parent, "pre"), "code", *b.text); break;
-        case BlockKind::ThematicBreak: html::element(parent, "hr"); break;
+        case BlockKind::Quote:
+            out.open("blockquote", {{"class", "quote"}});
+            blocks(out, *b.children);
+            out.close();
+            break;
+        case BlockKind::Code:
+            out.open("pre");
+            out.element_text("code", *b.text);
+            out.close();
+            break;
+        case BlockKind::ThematicBreak: out.element("hr"); break;
     }
 }
 
-void RichHtmlWriter::blocks(pugi::xml_node parent, const std::vector<Block>& bs) {
-    for (const Block& b : bs) block(parent, b);
+void RichHtmlWriter::blocks(html::Stream& out, const std::vector<Block>& bs) {
+    for (const Block& b : bs) block(out, b);
 }
 
-void RichHtmlWriter::blocks(pugi::xml_node parent, const std::vector<const Block*>& bs) {
-    for (const Block* b : bs) block(parent, *b);
+void RichHtmlWriter::blocks(html::Stream& out, const std::vector<const Block*>& bs) {
+    for (const Block* b : bs) block(out, *b);
 }
 
 }  // namespace planc

@@ -1,7 +1,5 @@
 #pragma once
-// Rich text (the model's prose tree) to HTML nodes.
-
-#include <pugixml.hpp>
+// Rich text (the model's prose tree) to HTML.
 
 #include <string>
 #include <vector>
@@ -9,6 +7,7 @@
 #include "planc/model.hpp"
 #include "planc/rich_text.hpp"
 #include "render/abbreviations.hpp"
+#include "render/html.hpp"
 #include "render/site.hpp"
 
 namespace planc {
@@ -25,22 +24,24 @@ public:
     /// title of the section they are in.
     void set_table_caption(std::string caption) { table_caption_ = std::move(caption); }
 
-    void blocks(pugi::xml_node parent, const std::vector<Block>& blocks);
-    void blocks(pugi::xml_node parent, const std::vector<const Block*>& blocks);
-    void block(pugi::xml_node parent, const Block& b);
-    void inlines(pugi::xml_node parent, const InlineText& text);
+    void blocks(html::Stream& out, const std::vector<Block>& blocks);
+    void blocks(html::Stream& out, const std::vector<const Block*>& blocks);
+    void block(html::Stream& out, const Block& b);
+    void inlines(html::Stream& out, const InlineText& text);
     /// Plain text with abbreviations marked up.
-    void text(pugi::xml_node parent, const std::string& text);
+    void text(html::Stream& out, const std::string& text);
     /// A table from the source; `caption` (may be empty) is its caption, hidden when
     /// `caption_hidden` (it repeats the heading just above).
-    void table(pugi::xml_node parent, const Table& t, const std::string& caption, bool caption_hidden);
+    void table(html::Stream& out, const Table& t, const std::string& caption, bool caption_hidden);
 
     /// Where a content link or image points on the site, as seen from this page; empty
     /// when it may not be linked (a script URL).
     std::string resolve_url(const std::string& url, const Span& span);
 
 private:
-    void list(pugi::xml_node parent, const Block& b);
+    void list(html::Stream& out, const Block& b);
+    /// <element>inlines</element>
+    void wrapped(html::Stream& out, const char* element, const InlineText& children);
 
     SiteContext& site_;
     const Page& page_;

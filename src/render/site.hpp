@@ -2,7 +2,7 @@
 // What every page renderer shares: the project, the theme, where findings go, and what
 // the build collects on the way (search entries, sitemap, link origins).
 
-#include <pugixml.hpp>
+#include "render/html.hpp"
 
 #include <map>
 #include <set>
@@ -65,19 +65,15 @@ struct Page {
     /// Extra values for the template (e.g. "leaflet.pdf").
     std::map<std::string, std::string> values;
 
-    pugi::xml_document fragment;  ///< holds `content` and named extra slots
-
-    Page();
-    /// The node the page's content goes into.
-    [[nodiscard]] pugi::xml_node content() const { return content_; }
-    /// Another slot of the template (created on first use).
-    pugi::xml_node slot(const std::string& name);
+    /// Where the page's content is written.
+    [[nodiscard]] html::Stream& content() { return slots_["content"]; }
+    /// Another slot of the template.
+    html::Stream& slot(const std::string& name) { return slots_[name]; }
     /// A link from this page to `target` (relative to the site root).
     [[nodiscard]] std::string link(const std::string& target) const;
 
 private:
-    pugi::xml_node content_;
-    std::map<std::string, pugi::xml_node> slots_;
+    std::map<std::string, html::Stream> slots_;
     friend void write_page(SiteContext&, Page&, OutputSink&);
 };
 

@@ -15,20 +15,14 @@ namespace {
 
 constexpr std::string_view kAttrPrefix = "data-attr-";
 
-/// One binding of a template: what it binds, and where slots' nodes went.
+/// One binding of a template.
 struct Binder {
     const Bindings& b;
     const std::string& root_prefix;
     std::set<std::string>& unknown;
-    /// Whether each slot had content before any was moved: data-if reads this.
-    std::map<std::string, bool> slot_filled;
-    /// Where a slot's nodes went when moved, for a template that uses a slot twice.
-    std::map<std::string, pugi::xml_node> moved_to;
 
     Binder(const Bindings& bindings, const std::string& prefix, std::set<std::string>& unknown_names)
-        : b(bindings), root_prefix(prefix), unknown(unknown_names) {
-        for (const auto& [name, node] : b.slots) slot_filled[name] = static_cast<bool>(node.first_child());
-    }
+        : b(bindings), root_prefix(prefix), unknown(unknown_names) {}
 
     /// Value of a data-if / data-text name; records it when unknown.
     const std::string* lookup(const std::string& name) {
@@ -41,7 +35,7 @@ struct Binder {
     }
 
     bool condition_holds(const std::string& name) {
-        if (auto it = slot_filled.find(name); it != slot_filled.end()) return it->second;
+        if (auto it = b.slots.find(name); it != b.slots.end()) return !it->second.empty();
         const std::string* v = lookup(name);
         return v && !v->empty();
     }
@@ -55,24 +49,13 @@ struct Binder {
         }
     }
 
-    /// Fills `n` with the slot's nodes: moved there the first time, copied from there if
-    /// the template uses the slot again.
+    /// Marks `n` as where the slot's HTML goes.
     void fill_slot(pugi::xml_node n, const std::string& name) {
-        auto it = b.slots.find(name);
-        if (it == b.slots.end()) {
+        if (!b.slots.count(name)) {
             unknown.insert("slot:" + name);
             return;
         }
-        if (auto moved = moved_to.find(name); moved != moved_to.end()) {
-            for (pugi::xml_node c : moved->second.children()) n.append_copy(c);
-            return;
-        }
-        for (pugi::xml_node c = it->second.first_child(); c;) {
-            pugi::xml_node next = c.next_sibling();
-            n.append_move(c);
-            c = next;
-        }
-        moved_to[name] = n;
+        html::slot_marker(n, name);
     }
 
     /// Binds one element; returns false when the element was removed.
@@ -161,12 +144,7 @@ bool is_relative_url(const std::string& url) {
 
 void apply_template(const pugi::xml_document& tmpl, const Bindings& b, const std::string& root_prefix,
                     pugi::xml_document& doc, std::set<std::string>& unknown) {
-    // The slot holders are the document's children now; the page goes after them, and
-    // then they go, empty, leaving the page as the document element.
-    std::vector<pugi::xml_node> holders;
-    for (pugi::xml_node c : doc.children()) holders.push_back(c);
     Binder(b, root_prefix, unknown).bind_copy(tmpl, doc);
-    for (pugi::xml_node holder : holders) doc.remove_child(holder);
 }
 
 }  // namespace planc

@@ -6,7 +6,7 @@
 //   data-attr-href="url.home"    sets the attribute `href` to the value (any attribute
 //                                name works: data-attr-lang, data-attr-content, ...);
 //                                an empty value removes the attribute
-//   data-slot="content"          replaces the element's content with generated nodes
+//   data-slot="content"          replaces the element's content with generated HTML
 //   data-if="page.description"   keeps the element only when the value or slot is not empty
 //   data-unless="page.standalone" keeps the element only when it is empty
 //
@@ -21,24 +21,24 @@
 #include <set>
 #include <string>
 
+#include "render/html.hpp"
+
 namespace planc {
 
 /// What a page binds into its template.
 struct Bindings {
     std::map<std::string, std::string> values;
-    /// Slot name -> a node whose children go into the slot (children of the page's
-    /// document: see apply_template).
-    std::map<std::string, pugi::xml_node> slots;
+    /// Slot name -> the HTML that goes into the slot.
+    html::SlotHtml slots;
 };
 
-/// Copies `tmpl` into `doc` and binds `b`. `root_prefix` is the path from the page to the
-/// site root ("", "../", "../../"). Names the template uses that `b` does not define are
-/// added to `unknown` (as "value:name" or "slot:name").
+/// Copies `tmpl` into the empty `doc` and binds `b`. `root_prefix` is the path from the
+/// page to the site root ("", "../", "../../"). Names the template uses that `b` does not
+/// define are added to `unknown` (as "value:name" or "slot:name").
 ///
-/// The page is built inside `doc` itself: every slot of `b` must be a child of `doc` (as
-/// a Page's slots are). Their nodes are moved into the page, not copied, and the slot
-/// holders removed, so `doc` ends up holding only the page: a page's content (the whole
-/// plan, on a document page) is never copied.
+/// A slot's HTML is not copied into the tree: a marker stands where it goes, and
+/// html::serialize_document(doc, b.slots) writes it there. A page's content (the whole
+/// plan, on a document page) is written once, never parsed or copied into a tree.
 void apply_template(const pugi::xml_document& tmpl, const Bindings& b, const std::string& root_prefix,
                     pugi::xml_document& doc, std::set<std::string>& unknown);
 

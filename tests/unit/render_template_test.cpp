@@ -6,6 +6,7 @@
 
 #include <set>
 
+#include "html_tree_support.hpp"
 #include "render/html.hpp"
 #include "render/site_paths.hpp"
 #include "render/template_engine.hpp"
@@ -28,15 +29,15 @@ TEST_CASE("a template binds values as text and attributes, and fills slots", "[r
 <link rel="stylesheet" href="assets/site.css"/></head>
 <body><p data-if="page.caption" data-text="page.caption">C</p><a href="index.html">Home</a>
 <a href="https://example.org/">Out</a><a href="#main">Skip</a><div data-slot="content">placeholder</div></body></html>)");
-    pugi::xml_document fragment;
-    pugi::xml_node slot = fragment.append_child("slot");
-    html::element_text(slot, "p", "Generated");
+    html::Stream content;
+    content.element_text("p", "Generated");
     Bindings b;
     b.values = {{"site.language", "en-GB"}, {"page.title", "A <b>bold</b> & \"quoted\" title"}, {"page.caption", ""}};
-    b.slots["content"] = slot;
+    b.slots["content"] = content.take();
+    pugi::xml_document doc;
     std::set<std::string> unknown;
-    apply_template(tmpl, b, "../../", fragment, unknown);
-    std::string page = html::serialize_document(fragment);
+    apply_template(tmpl, b, "../../", doc, unknown);
+    std::string page = html::serialize_document(doc, b.slots);
     CHECK(unknown.empty());
     CHECK(page.find("<html lang=\"en-GB\">") != std::string::npos);
     CHECK(page.find("<title>A &lt;b&gt;bold&lt;/b&gt; &amp; \"quoted\" title</title>") != std::string::npos);
@@ -86,13 +87,13 @@ TEST_CASE("the HTML writer: void elements, escaping, raw text that cannot close 
     pugi::xml_document doc;
     pugi::xml_node html_node = doc.append_child("html");
     pugi::xml_node body = html_node.append_child("body");
-    html::element(body, "br");
-    html::element_text(body, "p", "1 < 2 & \"3\" > 0", {{"title", "a \"quoted\" <value> & more"}});
-    html::element(body, "script", {{"src", "x.js"}});
-    pugi::xml_node inline_script = html::element(body, "script", {{"type", "application/json"}});
+    html_tree::element(body, "br");
+    html_tree::element_text(body, "p", "1 < 2 & \"3\" > 0", {{"title", "a \"quoted\" <value> & more"}});
+    html_tree::element(body, "script", {{"src", "x.js"}});
+    pugi::xml_node inline_script = html_tree::element(body, "script", {{"type", "application/json"}});
     inline_script.append_child(pugi::node_pcdata).set_value("{\"a\": \"</script><b>\"}");
-    pugi::xml_node svg = html::element(body, "svg", {{"viewBox", "0 0 1 1"}});
-    html::element(svg, "rect", {{"width", "1"}});
+    pugi::xml_node svg = html_tree::element(body, "svg", {{"viewBox", "0 0 1 1"}});
+    html_tree::element(svg, "rect", {{"width", "1"}});
     std::string out = html::serialize_document(doc);
     CHECK(out.rfind("<!DOCTYPE html>\n", 0) == 0);
     CHECK(out.find("<br>") != std::string::npos);

@@ -1,0 +1,190 @@
+// html::Stream, the writer every page's content goes through: it must give the bytes the
+// tree serialiser gives for the same elements (the templates are still trees, and a page
+// is both), escape every text and attribute value, and take back an element that turned
+// out empty.
+
+#include <catch2/catch.hpp>
+
+#include <pugixml.hpp>
+
+#include <random>
+#include <string>
+#include <vector>
+
+#include "html_tree_support.hpp"
+#include "render/html.hpp"
+#include "render/template_engine.hpp"
+
+using namespace planc;
+
+namespace {
+
+/// A page made of a template whose <main> is a slot, holding `content`.
+std::string page_with_slot(const std::string& content) {
+    pugi::xml_document tmpl;
+    REQUIRE(tmpl.load_string("<html><head><title>T</title></head><body><main data-slot=\"content\"/></body></html>"));
+    Bindings b;
+    b.slots["content"] = content;
+    pugi::xml_document doc;
+    std::set<std::string> unknown;
+    apply_template(tmpl, b, "", doc, unknown);
+    REQUIRE(unknown.empty());
+    return html::serialize_document(doc, b.slots);
+}
+
+/// The same page built as one tree, content and all.
+struct TreePage {
+    pugi::xml_document doc;
+    pugi::xml_node main;
+    TreePage() {
+        pugi::xml_node root = doc.append_child("html");
+        html_tree::element_text(html_tree::element(root, "head"), "title", "T");
+        main = html_tree::element(html_tree::element(root, "body"), "main");
+    }
+};
+
+/// Random content written both ways at once: into a tree, and into a stream.
+class TwoWays {
+public:
+    explicit TwoWays(unsigned seed) : rng_(seed) {}
+
+    void fill(pugi::xml_node parent, html::Stream& out, int depth, bool in_svg) {
+        int children = pick(0, depth > 3 ? 1 : 4);
+        for (int i = 0; i < children; ++i) {
+            int what = pick(0, 9);
+            if (what <= 2) {
+                std::string t = text();
+                html_tree::text(parent, t);
+                out.text(t);
+            } else if (in_svg) {
+                const char* name = pick_of({"text", "rect", "title", "g"});
+                std::string v = text();
+                pugi::xml_node n = html_tree::element(parent, name, {{"x", v}});
+                out.open(name, {{"x", v}});
+                if (pick(0, 1)) fill(n, out, depth + 1, true);
+                out.close();
+            } else if (what == 3) {
+                const char* name = pick_of({"br", "hr", "img", "input"});
+                std::string v = text();
+                html_tree::element(parent, name, {{"alt", v}});
+                out.element(name, {{"alt", v}});
+            } else if (what == 4) {
+                std::string code = text() + "</script><b>" + text();
+                pugi::xml_node s = html_tree::element(parent, "script", {{"type", "application/ld+json"}});
+                s.append_child(pugi::node_pcdata).set_value(code.c_str());
+                out.raw_text_element("script", code, {{"type", "application/ld+json"}});
+            } else if (what == 5) {
+                pugi::xml_node n = html_tree::element(parent, "svg", {{"viewBox", "0 0 1 1"}});
+                out.open("svg", {{"viewBox", "0 0 1 1"}});
+                fill(n, out, depth + 1, true);
+                out.close();
+            } else {
+                const char* name = pick_of({"p", "div", "span", "em", "pre", "code", "ul", "li", "table", "td", "a"});
+                std::string cls = text();
+                pugi::xml_node n = pick(0, 1) ? html_tree::element(parent, name, {{"class", cls}, {"id", "x"}})
+                                              : html_tree::element(parent, name);
+                if (n.first_attribute())
+                    out.open(name, {{"class", cls}, {"id", "x"}});
+                else
+                    out.open(name);
+                fill(n, out, depth + 1, false);
+                out.close();
+            }
+        }
+    }
+
+private:
+    int pick(int lo, int hi) { return std::uniform_int_distribution<int>(lo, hi)(rng_); }
+    const char* pick_of(std::initializer_list<const char*> names) {
+        return names.begin()[pick(0, static_cast<int>(names.size()) - 1)];
+    }
+    std::string text() {
+        static const std::vector<std::string> pieces = {"plain", " ", "\n", "&", "<", ">", "\"", "'", "a&b<c>d\"e",
+                                                        "\u00a3 5", "\u2013", "longer text with words", ""};
+        std::string s;
+        for (int i = pick(0, 3); i > 0; --i) s += pieces[static_cast<std::size_t>(pick(0, 12))];
+        return s;
+    }
+    std::mt19937 rng_;
+};
+
+}  // namespace
+
+TEST_CASE("a stream writes the bytes the tree serialiser writes for the same content", "[render][html]") {
+    for (unsigned seed = 1; seed <= 400; ++seed) {
+        TreePage tree;
+        html::Stream out;
+        TwoWays(seed).fill(tree.main, out, 0, false);
+        INFO("seed " << seed);
+        REQUIRE(page_with_slot(out.take()) == html::serialize_document(tree.doc));
+    }
+}
+
+TEST_CASE("a stream escapes text and attribute values, and writes void and SVG elements as HTML does",
+          "[render][html]") {
+    html::Stream out;
+    out.open("p", {{"title", "a \"quoted\" <b> & more"}});
+    out.text("1 < 2 & \"3\" > 0");
+    out.element("br");
+    out.close();
+    out.open("svg");
+    out.element("rect", {{"width", "2"}});
+    out.element_text("text", "x<y");
+    out.element_text("title", "");
+    out.close();
+    out.raw_text_element("script", "let s = \"</script><b>\";");
+    CHECK(out.take() ==
+          "\n<p title=\"a &quot;quoted&quot; &lt;b&gt; &amp; more\">1 &lt; 2 &amp; \"3\" &gt; 0<br></p>"
+          "\n<svg><rect width=\"2\"/><text>x&lt;y</text>\n<title/></svg>"  // <title> is a block name, in SVG too
+          "\n<script>let s = \"<\\/script><b>\";</script>");
+}
+
+TEST_CASE("script text cannot end its element, in any case of its name", "[render][html]") {
+    html::Stream out;
+    out.raw_text_element("script", "a</SCRIPT>b</Script c</scrip d</ e</style>");
+    CHECK(out.take() == "\n<script>a<\\/SCRIPT>b<\\/Script c</scrip d</ e</style></script>");
+    out.raw_text_element("style", "p{}</STYLE><script>");
+    CHECK(out.take() == "<style>p{}<\\/STYLE><script></style>");
+}
+
+TEST_CASE("a stream takes back an element that turned out empty", "[render][html]") {
+    html::Stream out;
+    out.open("section");
+    html::Stream::Mark before = out.mark();
+    out.open("div", {{"class", "chart-grid"}});
+    html::Stream::Mark inside = out.mark();
+    CHECK(out.nothing_since(inside));
+    out.rollback(before);
+    out.element_text("p", "after");
+    out.close();
+    CHECK(out.html() == "\n<section>\n<p>after</p></section>");
+    // Inside SVG, an element's start tag waits for its content: taking back a child leaves
+    // it as it was, closed with "/>" if nothing else comes.
+    html::Stream svg;
+    svg.open("svg");
+    html::Stream::Mark empty = svg.mark();
+    svg.element("rect");
+    svg.rollback(empty);
+    svg.close();
+    CHECK(svg.take() == "\n<svg/>");
+}
+
+TEST_CASE("a slot used twice in a template holds its content both times", "[render][html]") {
+    pugi::xml_document tmpl;
+    REQUIRE(tmpl.load_string("<html><body><nav data-slot=\"crumbs\"/><main data-if=\"crumbs\">x</main>"
+                             "<footer data-slot=\"crumbs\"/></body></html>"));
+    Bindings b;
+    b.slots["crumbs"] = "<a href=\"../\">Home</a>";
+    pugi::xml_document doc;
+    std::set<std::string> unknown;
+    apply_template(tmpl, b, "", doc, unknown);
+    std::string page = html::serialize_document(doc, b.slots);
+    CHECK(page.find("<nav><a href=\"../\">Home</a></nav>") != std::string::npos);
+    CHECK(page.find("<footer><a href=\"../\">Home</a></footer>") != std::string::npos);
+    CHECK(page.find("<main>x</main>") != std::string::npos);
+    // An empty slot fails data-if.
+    b.slots["crumbs"].clear();
+    pugi::xml_document empty;
+    apply_template(tmpl, b, "", empty, unknown);
+    CHECK(html::serialize_document(empty, b.slots).find("<main") == std::string::npos);
+}
