@@ -10,6 +10,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "render/pages.hpp"
@@ -62,10 +63,13 @@ bool is_name_char(char c) {
 
 ScannedLinks scan_links(std::string_view html) {
     ScannedLinks page;
-    std::set<std::string> seen;
+    // Links are told apart as written (views into the page: no copies); a value written
+    // with an entity is decoded, and two spellings of one link are merged at the end.
+    std::unordered_set<std::string_view> seen;
+    bool any_entity = false;
     std::size_t i = 0;
     while ((i = html.find('<', i)) != std::string::npos) {
-        if (html.compare(i, 4, "<!--") == 0) {
+        if (i + 1 < html.size() && html[i + 1] == '!' && html.compare(i, 4, "<!--") == 0) {
             std::size_t end = html.find("-->", i + 4);
             i = end == std::string::npos ? html.size() : end + 3;
             continue;
@@ -102,16 +106,23 @@ ScannedLinks scan_links(std::string_view html) {
             bool is_id = is_named(name, "id"), is_href = is_named(name, "href");
             bool is_link = is_href || is_named(name, "src") || (is_form && is_named(name, "action"));
             if (!is_id && !is_link) continue;
-            std::string value = decode_entities(raw);
-            if (is_id) page.ids.push_back(value);
-            if (is_base && is_href) page.base = value;
-            else if (is_link && seen.insert(value).second) page.links.push_back(std::move(value));
+            if (is_id) page.ids.push_back(decode_entities(raw));
+            if (is_base && is_href) {
+                page.base = decode_entities(raw);
+            } else if (is_link && seen.insert(raw).second) {
+                any_entity = any_entity || raw.find('&') != std::string_view::npos;
+                page.links.push_back(decode_entities(raw));
+            }
         }
         for (std::string_view raw_text : {std::string_view("script"), std::string_view("style")}) {
             if (!is_named(tag, raw_text)) continue;
             std::size_t end = html.find("</" + std::string(raw_text), i);
             i = end == std::string::npos ? html.size() : end;
         }
+    }
+    if (any_entity) {
+        std::set<std::string> once;
+        std::erase_if(page.links, [&](const std::string& link) { return !once.insert(link).second; });
     }
     std::sort(page.ids.begin(), page.ids.end());
     page.ids.erase(std::unique(page.ids.begin(), page.ids.end()), page.ids.end());
@@ -127,24 +138,26 @@ bool has_scheme(const std::string& url) {
     return stop == std::string::npos || colon < stop;
 }
 
-/// "a/b/../c/./d" -> "a/c/d"; false when it climbs above the site root.
-bool normalise(const std::string& path, std::string& out) {
-    std::vector<std::string> parts;
+/// "a/b/../c/./d" -> "a/c/d"; false when it climbs above the site root. A path ending in
+/// "/" names that folder's index.html. (Every link of every page comes through here: the
+/// path is collapsed in place, without splitting it into parts.)
+bool normalise(std::string_view path, std::string& out) {
+    out.clear();
     std::size_t start = 0;
     while (start <= path.size()) {
         std::size_t slash = path.find('/', start);
-        if (slash == std::string::npos) slash = path.size();
-        std::string part = path.substr(start, slash - start);
+        if (slash == std::string_view::npos) slash = path.size();
+        std::string_view part = path.substr(start, slash - start);
         if (part == "..") {
-            if (parts.empty()) return false;
-            parts.pop_back();
+            if (out.empty()) return false;
+            std::size_t cut = out.rfind('/');
+            out.resize(cut == std::string::npos ? 0 : cut);
         } else if (!part.empty() && part != ".") {
-            parts.push_back(part);
+            if (!out.empty()) out += '/';
+            out += part;
         }
         start = slash + 1;
     }
-    out.clear();
-    for (const auto& p : parts) out += (out.empty() ? "" : "/") + p;
     if (!path.empty() && path.back() == '/') out += out.empty() ? "index.html" : "/index.html";
     return true;
 }
@@ -201,7 +214,7 @@ struct SiteLinkCheck::State {
     /// links where is kept, so that only the pages a change reaches are checked again.
     bool incremental = true;
     StringTable strings;
-    std::set<std::string> files;
+    std::unordered_set<std::string> files;
     std::map<std::string, CheckedPage> pages;
     /// Which pages link to a file: who must look again when it appears, goes or changes ids.
     std::map<std::string, std::set<std::string>> linked_from;
@@ -249,6 +262,8 @@ void SiteLinkCheck::State::check_page(const std::string& page, CheckedPage& entr
         if (origin != origins.end()) d.notes.push_back({"written into the page " + page, Location{}});
     };
     const std::string* base = entry.base == StringTable::kNone ? nullptr : &strings.at(entry.base);
+    const std::string page_folder = folder_of(page);
+    std::string joined, target;
     for (std::uint32_t link : entry.links) {
         const std::string& href = strings.at(link);
         if (href.empty()) {
@@ -256,7 +271,7 @@ void SiteLinkCheck::State::check_page(const std::string& page, CheckedPage& entr
             continue;
         }
         std::string url = href;
-        std::string folder = folder_of(page);
+        std::string_view folder = page_folder;
         if (base && !has_scheme(url) && url.front() != '/' && url.front() != '#') {
             url = *base + url;
         }
@@ -266,7 +281,7 @@ void SiteLinkCheck::State::check_page(const std::string& page, CheckedPage& entr
             if (prefix.empty() || url.rfind(prefix, 0) != 0 || !(has_scheme(prefix) || prefix.front() == '/'))
                 continue;
             url = url.substr(prefix.size());
-            folder.clear();
+            folder = {};
             if (url.empty()) url = "index.html";
             break;
         }
@@ -277,9 +292,11 @@ void SiteLinkCheck::State::check_page(const std::string& page, CheckedPage& entr
             url = url.substr(0, hash);
         }
         if (std::size_t q = url.find('?'); q != std::string::npos) url = url.substr(0, q);
-        std::string target = page;
+        target = page;
         if (!url.empty()) {
-            if (!normalise(folder + url, target)) {
+            joined.assign(folder);
+            joined += url;
+            if (!normalise(joined, target)) {
                 report(href, "leaves the site");
                 continue;
             }

@@ -80,3 +80,17 @@ TEST_CASE("the live preview's link check looks again at the pages a change reach
     links.check({});
     CHECK(links.pages_checked() == 0);
 }
+
+TEST_CASE("a page's links are read each once in page order, decoded, outside comments and scripts", "[render][links]") {
+    ScannedLinks page = scan_links(
+        "<html><head><base href=\"../\"><link href=\"assets/site.css\"></head><body id=\"top\">"
+        "<a href=\"b.html?x=1&amp;y=2\">1</a><a href='a.html'>2</a><!-- <a href=\"commented.html\"> -->"
+        "<a href=\"b.html?x=1&amp;y=2\">again</a><a href=\"it&#39;s.html\">two spellings</a>"
+        "<img src=a.png alt=x><script>var s = '<a href=\"scripted.html\">';</script>"
+        "<form action=\"search/\"><p id=\"b&amp;c\"></p><p id=\"a\"></p></form>"
+        "<a href=\"it's.html\">of one link</a><A HREF=\"upper.html\">4</A></body></html>");
+    CHECK(page.base == "../");
+    CHECK(page.links == std::vector<std::string>{"assets/site.css", "b.html?x=1&y=2", "a.html", "it's.html", "a.png",
+                                                 "search/", "upper.html"});
+    CHECK(page.ids == std::vector<std::string>{"a", "b&c", "top"});
+}
