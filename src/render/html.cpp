@@ -260,7 +260,16 @@ void Stream::end_start_tag() {
     }
 }
 
-void Stream::start_tag(const char* name, std::initializer_list<Attribute> attrs, unsigned flags, bool foreign) {
+const Stream::Name& Stream::name_of(const char* literal) {
+    Name& known = names_[(reinterpret_cast<std::uintptr_t>(literal) >> 2) % names_.size()];
+    if (known.literal != literal) {
+        std::string_view name(literal);
+        known = {literal, name, element_table().flags(name)};
+    }
+    return known;
+}
+
+void Stream::start_tag(std::string_view name, std::initializer_list<Attribute> attrs, unsigned flags, bool foreign) {
     end_start_tag();
     bool in_pre = !open_.empty() && open_.back().pre;
     // An empty stream follows the start tag of the slot it fills (see the class comment).
@@ -280,12 +289,13 @@ void Stream::start_tag(const char* name, std::initializer_list<Attribute> attrs,
         out_ += '>';
 }
 
-void Stream::open(const char* name, std::initializer_list<Attribute> attrs) {
-    const unsigned flags = element_table().flags(name);
+void Stream::open(const char* literal, std::initializer_list<Attribute> attrs) {
+    const Name& name = name_of(literal);
+    const unsigned flags = name.flags;
     bool foreign = (!open_.empty() && open_.back().foreign) || (flags & kSvg) != 0;
     bool pre = (!open_.empty() && open_.back().pre) || (flags & kPre) != 0;
-    start_tag(name, attrs, flags, foreign);
-    open_.push_back({name, flags, foreign, pre});
+    start_tag(name.name, attrs, flags, foreign);
+    open_.push_back({name.name, flags, foreign, pre});
 }
 
 void Stream::close() {
@@ -324,7 +334,7 @@ void Stream::raw_text_element(const char* name, std::string_view value, std::ini
     open(name, attrs);
     if (!value.empty()) {
         end_start_tag();
-        append_raw_text(out_, value, name);
+        append_raw_text(out_, value, open_.back().name);
     }
     close();
 }

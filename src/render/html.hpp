@@ -10,7 +10,10 @@
 
 #include <pugixml.hpp>
 
+#include <array>
 #include <cstddef>
+#include <cstdint>
+#include <cstring>
 #include <initializer_list>
 #include <map>
 #include <string>
@@ -53,6 +56,9 @@ using Attribute = std::pair<const char*, std::string_view>;
 /// The HTML is what serialize_document writes for the same elements and text. It is
 /// meant for a template slot, whose start tag comes just before it: a block element at
 /// the very start gets the same line break before it as it would after that tag.
+///
+/// Element names are string literals (or other text that lives as long as the program):
+/// the stream remembers what it knows of a name by its address.
 class Stream {
 public:
     Stream() = default;
@@ -95,7 +101,14 @@ private:
         bool foreign;
         bool pre;
     };
-    void start_tag(const char* name, std::initializer_list<Attribute> attrs, unsigned flags, bool foreign);
+    /// What is known of an element name: found once per name literal, not per element.
+    struct Name {
+        const char* literal = nullptr;
+        std::string_view name;
+        unsigned flags = 0;
+    };
+    const Name& name_of(const char* literal);
+    void start_tag(std::string_view name, std::initializer_list<Attribute> attrs, unsigned flags, bool foreign);
     void end_start_tag();
 
     std::string out_;
@@ -103,6 +116,9 @@ private:
     /// An SVG element's start tag is left open ("<rect x=\"0\"") until it has content
     /// (">") or is closed without any ("/>").
     bool tag_open_ = false;
+    /// Element names by the address of their literal (callers pass string literals, a few
+    /// dozen of them): a page has thousands of elements, and most are <p>, <li>, <td>.
+    std::array<Name, 64> names_{};
 };
 
 }  // namespace planc::html

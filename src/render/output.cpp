@@ -3,6 +3,7 @@
 #include <boost/filesystem.hpp>
 
 #include <fcntl.h>
+#include <sys/stat.h>
 #include <signal.h>
 #include <unistd.h>
 
@@ -18,11 +19,22 @@ namespace fs = boost::filesystem;
 namespace planc {
 
 void DirectoryOutput::make_folder(const std::string& folder) {
+    {
+        std::lock_guard<std::mutex> lock(folders_mutex_);
+        if (folders_made_.count(folder)) return;
+    }
+    // Nearly every folder is new and its parent made already: one mkdir, and a climb to
+    // the parent only when that fails for want of it. Two threads making the same folder
+    // both succeed (EEXIST).
+    if (::mkdir(folder.c_str(), 0755) != 0 && errno != EEXIST) {
+        std::size_t slash = folder.rfind('/');
+        if (errno != ENOENT || slash == std::string::npos || slash == 0)
+            throw std::runtime_error("cannot create folder " + folder + ": " + std::strerror(errno));
+        make_folder(folder.substr(0, slash));
+        if (::mkdir(folder.c_str(), 0755) != 0 && errno != EEXIST)
+            throw std::runtime_error("cannot create folder " + folder + ": " + std::strerror(errno));
+    }
     std::lock_guard<std::mutex> lock(folders_mutex_);
-    if (folders_made_.count(folder)) return;
-    boost::system::error_code ec;
-    fs::create_directories(fs::path(folder), ec);
-    if (ec) throw std::runtime_error("cannot create folder " + folder + ": " + ec.message());
     folders_made_.insert(folder);
 }
 
