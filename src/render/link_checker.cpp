@@ -13,6 +13,7 @@
 #include <unordered_set>
 #include <vector>
 
+#include "planc/parallel.hpp"
 #include "render/pages.hpp"
 
 namespace planc {
@@ -316,7 +317,6 @@ void SiteLinkCheck::State::check_page(const std::string& page, CheckedPage& entr
     }
     for (const std::string& target : entry.targets) linked_from[target].insert(page);
     entry.findings = std::move(found.items());
-    ++checked;
 }
 
 SiteLinkCheck::SiteLinkCheck(std::string base_url, bool incremental) : state_(std::make_unique<State>()) {
@@ -375,10 +375,19 @@ void SiteLinkCheck::check(const std::map<std::string, Location>& origins) {
     s.checked = 0;
     std::set<std::string> dirty = std::move(s.dirty);
     s.dirty.clear();
+    std::vector<std::pair<const std::string*, CheckedPage*>> todo;
     for (const std::string& page : dirty) {
         auto it = s.pages.find(page);
-        if (it != s.pages.end()) s.check_page(page, it->second, origins);
+        if (it != s.pages.end()) todo.emplace_back(&it->first, &it->second);
     }
+    s.checked = todo.size();
+    if (s.incremental) {  // who links where is updated as each page is checked
+        for (const auto& [page, entry] : todo) s.check_page(*page, *entry, origins);
+        return;
+    }
+    // A build checks every page once, each on its own (its findings are its own; the
+    // tables of strings, files and pages are only read): on every core.
+    parallel_for(todo.size(), [&](std::size_t i) { s.check_page(*todo[i].first, *todo[i].second, origins); });
 }
 
 void SiteLinkCheck::report(Diagnostics& diags) const {
