@@ -77,6 +77,16 @@ void append_cell_value(html::Stream& out, const TargetCell& cell) {
         out.text(cell.text);
 }
 
+void append_search_form(html::Stream& out, const std::string& action, const char* input_id) {
+    out.open("form", {{"class", "search-form"}, {"action", action}, {"method", "get"}, {"role", "search"}});
+    out.element_text("label", "Search the plans", {{"for", input_id}, {"class", "label"}});
+    out.open("div", {{"class", "search-form__row"}});
+    out.element("input", {{"type", "search"}, {"id", input_id}, {"name", "q"}, {"class", "input"}, {"autocomplete", "off"}});
+    out.element_text("button", "Search", {{"type", "submit"}, {"class", "button"}});
+    out.close();
+    out.close();
+}
+
 void append_heading(html::Stream& out, int level, const std::string& text, const std::string& id) {
     if (id.empty())
         out.element_text(heading_name(level), text);

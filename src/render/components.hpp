@@ -32,6 +32,9 @@ void append_summary_row(html::Stream& out, const std::string& key, std::string_v
 /// A value cell: its text, or the "To be confirmed" tag.
 void append_cell_value(html::Stream& out, const TargetCell& cell);
 
+/// The search box (home page and search page): a GET form to `action`, its input `input_id`.
+void append_search_form(html::Stream& out, const std::string& action, const char* input_id);
+
 /// A heading with an id.
 void append_heading(html::Stream& out, int level, const std::string& text, const std::string& id = {});
 

@@ -9,16 +9,6 @@ namespace planc {
 
 namespace {
 
-void append_search_form(html::Stream& out, const Page& page) {
-    out.open("form", {{"class", "search-form"}, {"action", page.link(paths::kSearch)}, {"method", "get"}, {"role", "search"}});
-    out.element_text("label", "Search the plans", {{"for", "home-search"}, {"class", "label"}});
-    out.open("div", {{"class", "search-form__row"}});
-    out.element("input", {{"type", "search"}, {"id", "home-search"}, {"name", "q"}, {"class", "input"}, {"autocomplete", "off"}});
-    out.element_text("button", "Search", {{"type", "submit"}, {"class", "button"}});
-    out.close();
-    out.close();
-}
-
 void append_document_item(html::Stream& out, const Page& page, const Partnership& p, const Document& d) {
     out.open("li", {{"class", "document-list__item"}});
     out.open("p", {{"class", "document-list__title"}});
@@ -46,7 +36,7 @@ void write_home_page(SiteContext& site, OutputSink& out) {
                    "and probation to tackle crime and anti-social behaviour. Each partnership publishes a plan "
                    "every year: what it will focus on, who leads each priority and the targets it sets.",
                    {{"class", "lead"}});
-    append_search_form(c, page);
+    append_search_form(c, page.link(paths::kSearch), "home-search");
 
     append_heading(c, 2, "Partnerships and their plans", "partnerships");
     c.open("ul", {{"class", "partnership-list"}});

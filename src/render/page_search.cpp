@@ -153,13 +153,7 @@ void layout_search_page(SiteContext& site, SearchFrame& frame) {
     page.crumbs = {{"Home", paths::kHome}};
     page.description = "Search the community safety plans.";
     html::Stream& c = page.content();
-    c.open("form", {{"class", "search-form"}, {"action", "index.html"}, {"method", "get"}, {"role", "search"}});
-    c.element_text("label", "Search the plans", {{"for", "search-input"}, {"class", "label"}});
-    c.open("div", {{"class", "search-form__row"}});
-    c.element("input", {{"type", "search"}, {"id", "search-input"}, {"name", "q"}, {"class", "input"}, {"autocomplete", "off"}});
-    c.element_text("button", "Search", {{"type", "submit"}, {"class", "button"}});
-    c.close();
-    c.close();
+    append_search_form(c, "index.html", "search-input");
 
     c.open("div", {{"id", "search-status"}, {"class", "search-status"}, {"role", "status"}});
     c.open("p", {{"class", "search-status__no-script"}});
