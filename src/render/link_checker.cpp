@@ -15,6 +15,7 @@
 
 #include "planc/parallel.hpp"
 #include "render/pages.hpp"
+#include "render/site_paths.hpp"
 
 namespace planc {
 
@@ -139,33 +140,12 @@ bool has_scheme(const std::string& url) {
     return stop == std::string::npos || colon < stop;
 }
 
-/// "a/b/../c/./d" -> "a/c/d"; false when it climbs above the site root. A path ending in
-/// "/" names that folder's index.html. (Every link of every page comes through here: the
-/// path is collapsed in place, without splitting it into parts.)
+/// The page or file a link's path names: "a/b/../c/./d" -> "a/c/d", and a path ending
+/// in "/" names that folder's index.html; false when it climbs above the site root.
 bool normalise(std::string_view path, std::string& out) {
-    out.clear();
-    std::size_t start = 0;
-    while (start <= path.size()) {
-        std::size_t slash = path.find('/', start);
-        if (slash == std::string_view::npos) slash = path.size();
-        std::string_view part = path.substr(start, slash - start);
-        if (part == "..") {
-            if (out.empty()) return false;
-            std::size_t cut = out.rfind('/');
-            out.resize(cut == std::string::npos ? 0 : cut);
-        } else if (!part.empty() && part != ".") {
-            if (!out.empty()) out += '/';
-            out += part;
-        }
-        start = slash + 1;
-    }
+    if (!paths::collapse_dots(path, out)) return false;
     if (!path.empty() && path.back() == '/') out += out.empty() ? "index.html" : "/index.html";
     return true;
-}
-
-std::string folder_of(const std::string& page) {
-    std::size_t slash = page.rfind('/');
-    return slash == std::string::npos ? std::string() : page.substr(0, slash + 1);
 }
 
 /// Every distinct link and id once, numbered: pages hold numbers. A site repeats the same
@@ -263,7 +243,7 @@ void SiteLinkCheck::State::check_page(const std::string& page, CheckedPage& entr
         if (origin != origins.end()) d.notes.push_back({"written into the page " + page, Location{}});
     };
     const std::string* base = entry.base == StringTable::kNone ? nullptr : &strings.at(entry.base);
-    const std::string page_folder = folder_of(page);
+    const std::string page_folder = paths::folder_of(page);
     std::string joined, target;
     for (std::uint32_t link : entry.links) {
         const std::string& href = strings.at(link);

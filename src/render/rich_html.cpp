@@ -21,23 +21,8 @@ const char* heading_name(int level) {
 
 /// "content/melton/../x/./a.png" -> "content/x/a.png"; empty when it climbs out.
 std::string normalise(const std::string& path) {
-    std::vector<std::string> parts;
-    std::size_t start = 0;
-    while (start <= path.size()) {
-        std::size_t slash = path.find('/', start);
-        if (slash == std::string::npos) slash = path.size();
-        std::string part = path.substr(start, slash - start);
-        if (part == "..") {
-            if (parts.empty()) return {};
-            parts.pop_back();
-        } else if (!part.empty() && part != ".") {
-            parts.push_back(part);
-        }
-        start = slash + 1;
-    }
     std::string out;
-    for (const auto& p : parts) out += (out.empty() ? "" : "/") + p;
-    return out;
+    return paths::collapse_dots(path, out) ? out : std::string();
 }
 
 bool has_scheme(const std::string& url, const char* scheme) {

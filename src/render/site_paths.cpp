@@ -42,4 +42,26 @@ std::string folder_of(const std::string& page) {
     return slash == std::string::npos ? std::string() : page.substr(0, slash + 1);
 }
 
+bool collapse_dots(std::string_view path, std::string& out) {
+    // Every link of every page comes through here: the path is collapsed in place,
+    // without splitting it into parts.
+    out.clear();
+    std::size_t start = 0;
+    while (start <= path.size()) {
+        std::size_t slash = path.find('/', start);
+        if (slash == std::string_view::npos) slash = path.size();
+        std::string_view part = path.substr(start, slash - start);
+        if (part == "..") {
+            if (out.empty()) return false;
+            std::size_t cut = out.rfind('/');
+            out.resize(cut == std::string::npos ? 0 : cut);
+        } else if (!part.empty() && part != ".") {
+            if (!out.empty()) out += '/';
+            out += part;
+        }
+        start = slash + 1;
+    }
+    return true;
+}
+
 }  // namespace planc::paths

@@ -15,6 +15,7 @@
 //   assets/...                               the theme's CSS, scripts and images
 
 #include <string>
+#include <string_view>
 
 #include "planc/model.hpp"
 
@@ -43,5 +44,8 @@ std::string root_prefix(const std::string& page);
 std::string link(const std::string& page, const std::string& target);
 /// The folder part of a URL path, with its trailing '/' ("a/b/index.html" -> "a/b/").
 std::string folder_of(const std::string& page);
+/// `path` with its "." and ".." parts and empty parts taken out, into `out`
+/// ("a/b/../c/./d" -> "a/c/d"); false when it climbs above where it starts.
+bool collapse_dots(std::string_view path, std::string& out);
 
 }  // namespace planc::paths
