@@ -1,4 +1,4 @@
-// The HTML5 serialiser for pugixml trees, and small builders for them.
+// html::Stream: HTML5 written as it is built (see html.hpp).
 
 #include "render/html.hpp"
 
@@ -135,115 +135,13 @@ void append_raw_text(std::string& out, std::string_view text, std::string_view e
     out.append(text.substr(from));
 }
 
-/// The processing instruction that marks a slot in a tree (never written as such).
-constexpr const char* kSlotMarker = "planc-slot";
-
 /// A line break before a block element's start tag, unless one is there already or the
 /// text is preformatted. `before` is the last character written.
 bool break_before(unsigned flags, bool in_pre, char before) {
     return !in_pre && (flags & kBlock) != 0 && before != '\n';
 }
 
-class Writer {
-public:
-    std::string out;
-    const SlotHtml* slots = nullptr;
-
-    void node(pugi::xml_node n, bool in_foreign, bool in_pre) {
-        switch (n.type()) {
-            case pugi::node_pcdata:
-            case pugi::node_cdata: escape_into(out, n.value(), false); return;
-            case pugi::node_element: element(n, in_foreign, in_pre); return;
-            case pugi::node_document:
-                for (pugi::xml_node c : n.children()) node(c, in_foreign, in_pre);
-                return;
-            case pugi::node_pi:
-                if (slots && std::string_view(n.name()) == kSlotMarker) {
-                    if (auto it = slots->find(n.value()); it != slots->end()) out += it->second;
-                }
-                return;
-            default: return;  // comments, other processing instructions, doctype: never written
-        }
-    }
-
-private:
-    void element(pugi::xml_node n, bool in_foreign, bool in_pre) {
-        const std::string_view name = n.name();
-        const unsigned flags = element_table().flags(name);
-        bool foreign = in_foreign || (flags & kSvg) != 0;
-        bool pre = in_pre || (flags & kPre) != 0;
-        if (!out.empty() && break_before(flags, in_pre, out.back())) out += '\n';
-        out += '<';
-        out += name;
-        for (pugi::xml_attribute a : n.attributes()) {
-            out += ' ';
-            out += a.name();
-            out += "=\"";
-            escape_into(out, a.value(), true);
-            out += '"';
-        }
-        if (!foreign && (flags & kVoid) != 0) {
-            out += '>';
-            return;
-        }
-        if (foreign && !n.first_child()) {
-            out += "/>";
-            return;
-        }
-        out += '>';
-        if ((flags & kRawText) != 0) {
-            std::string text;
-            for (pugi::xml_node c : n.children())
-                if (c.type() == pugi::node_pcdata || c.type() == pugi::node_cdata) text += c.value();
-            append_raw_text(out, text, name);
-        } else {
-            for (pugi::xml_node c : n.children()) node(c, foreign, pre);
-        }
-        out += "</";
-        out += name;
-        out += '>';
-    }
-};
-
 }  // namespace
-
-void text(pugi::xml_node parent, std::string_view value) {
-    if (value.empty()) return;
-    // Join with a preceding text node so the tree stays tidy.
-    pugi::xml_node last = parent.last_child();
-    if (last && last.type() == pugi::node_pcdata) {
-        std::string joined = std::string(last.value()) + std::string(value);
-        last.set_value(joined.data(), joined.size());
-        return;
-    }
-    parent.append_child(pugi::node_pcdata).set_value(value.data(), value.size());
-}
-
-void set_attr(pugi::xml_node node, const char* name, std::string_view value) {
-    pugi::xml_attribute a = node.attribute(name);
-    if (!a) a = node.append_attribute(name);
-    a.set_value(value.data(), value.size());
-}
-
-void clear(pugi::xml_node node) {
-    while (node.first_child()) node.remove_child(node.first_child());
-}
-
-void slot_marker(pugi::xml_node parent, const std::string& name) {
-    pugi::xml_node marker = parent.append_child(pugi::node_pi);
-    marker.set_name(kSlotMarker);
-    marker.set_value(name.c_str());
-}
-
-std::string serialize_document(const pugi::xml_document& doc, const SlotHtml& slots) {
-    Writer w;
-    w.slots = &slots;
-    w.out.reserve(64 * 1024);  // most pages fit: one allocation instead of a dozen doublings
-    w.out = "<!DOCTYPE html>\n";
-    w.node(doc.document_element(), false, false);
-    w.out += '\n';
-    return w.out;
-}
 
 std::string escape_attribute(std::string_view value) {
     std::string out;
@@ -269,7 +167,7 @@ const Stream::Name& Stream::name_of(const char* literal) {
     return known;
 }
 
-void Stream::start_tag(std::string_view name, std::initializer_list<Attribute> attrs, unsigned flags, bool foreign) {
+void Stream::start_tag(std::string_view name, std::span<const Attribute> attrs, unsigned flags, bool foreign) {
     end_start_tag();
     bool in_pre = !open_.empty() && open_.back().pre;
     // An empty stream follows the start tag of the slot it fills (see the class comment).
@@ -289,13 +187,17 @@ void Stream::start_tag(std::string_view name, std::initializer_list<Attribute> a
         out_ += '>';
 }
 
-void Stream::open(const char* literal, std::initializer_list<Attribute> attrs) {
+void Stream::open(const char* name, std::initializer_list<Attribute> attrs) {
+    open(name, std::span<const Attribute>(attrs.begin(), attrs.size()));
+}
+
+void Stream::open(const char* literal, std::span<const Attribute> attrs) {
     const Name& name = name_of(literal);
     const unsigned flags = name.flags;
     bool foreign = (!open_.empty() && open_.back().foreign) || (flags & kSvg) != 0;
     bool pre = (!open_.empty() && open_.back().pre) || (flags & kPre) != 0;
     start_tag(name.name, attrs, flags, foreign);
-    open_.push_back({name.name, flags, foreign, pre});
+    open_.push_back({name.name, flags, foreign, pre, (flags & kRawText) != 0});
 }
 
 void Stream::close() {
@@ -327,15 +229,21 @@ void Stream::element_text(const char* name, std::string_view value, std::initial
 void Stream::text(std::string_view value) {
     if (value.empty()) return;
     end_start_tag();
-    escape_into(out_, value, false);
+    if (!open_.empty() && open_.back().raw)
+        append_raw_text(out_, value, open_.back().name);
+    else
+        escape_into(out_, value, false);
+}
+
+void Stream::html(std::string_view html) {
+    if (html.empty()) return;
+    end_start_tag();
+    out_ += html;
 }
 
 void Stream::raw_text_element(const char* name, std::string_view value, std::initializer_list<Attribute> attrs) {
     open(name, attrs);
-    if (!value.empty()) {
-        end_start_tag();
-        append_raw_text(out_, value, open_.back().name);
-    }
+    text(value);
     close();
 }
 

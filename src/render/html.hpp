@@ -1,21 +1,16 @@
 #pragma once
-// Writing HTML5: page content as it is built (html::Stream), and pugixml trees (a
-// theme's templates) with the content of their slots.
+// Writing HTML5 (html::Stream): every page is written as it is built, its content by the
+// page renderers and its frame by the template engine walking the theme's template.
 //
 // Pages are never assembled by pasting strings: every text is written as text and every
 // attribute value as an attribute value, and both are escaped on the way. The only raw
 // text is the content of <script> and <style>, which cannot close its own element.
-// Both writers follow the same rules (a line break before block elements, void and SVG
-// elements, escaping), so a page is the same bytes whichever way a part of it is made.
-
-#include <pugixml.hpp>
 
 #include <array>
 #include <cstddef>
 #include <cstdint>
-#include <cstring>
 #include <initializer_list>
-#include <map>
+#include <span>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -23,56 +18,45 @@
 
 namespace planc::html {
 
-/// Appends a text node (escaped when written).
-void text(pugi::xml_node parent, std::string_view text);
-
-/// Sets (or replaces) an attribute.
-void set_attr(pugi::xml_node node, const char* name, std::string_view value);
-
-/// Removes every child of `node`.
-void clear(pugi::xml_node node);
-
-/// The HTML of each slot of a page, by slot name (see html::slot_marker).
-using SlotHtml = std::map<std::string, std::string>;
-
-/// Puts a marker for the slot `name` into a tree: the serialisers write the slot's HTML
-/// there (written once, however many markers name it).
-void slot_marker(pugi::xml_node parent, const std::string& name);
-
-/// Writes `doc` (whose first element is <html>) as an HTML5 document with a doctype,
-/// with each slot marker replaced by that slot's HTML from `slots`.
-std::string serialize_document(const pugi::xml_document& doc, const SlotHtml& slots = {});
-
 /// Escapes text for an attribute value in double quotes (&, <, >, ").
 std::string escape_attribute(std::string_view text);
 
 /// One attribute for a Stream: name and value (escaped when written).
 using Attribute = std::pair<const char*, std::string_view>;
 
-/// Page content written as it is built, in document order: an element is opened, its
-/// children written, then it is closed. There is no tree to build and walk again: this
-/// is how every page's content is made (a whole plan, on its page).
+/// HTML written as it is built, in document order: an element is opened, its children
+/// written, then it is closed. There is no tree to build and walk again: this is how
+/// every page is made (a whole plan, on its page).
 ///
-/// The HTML is what serialize_document writes for the same elements and text. It is
-/// meant for a template slot, whose start tag comes just before it: a block element at
-/// the very start gets the same line break before it as it would after that tag.
+/// The rules of HTML5 are kept as it goes: a line break before the start tag of a block
+/// element (<p>, <li>, <tr>...) unless there is one already, which keeps pages readable;
+/// no end tag for void elements (<br>, <img>); "/>" for an empty SVG element; the text of
+/// <script> and <style> raw. A stream starting empty is a slot's content, whose template
+/// element's start tag comes just before it: a block element at the very start gets the
+/// line break it would get after that tag.
 ///
-/// Element names are string literals (or other text that lives as long as the program):
-/// the stream remembers what it knows of a name by its address.
+/// Element names are string literals, or text that outlives the stream (the names in a
+/// theme's template): the stream remembers what it knows of a name by its address.
 class Stream {
 public:
     Stream() = default;
+    /// A stream that goes on from `start` (a doctype, say).
+    explicit Stream(std::string start) : out_(std::move(start)) {}
 
     /// `<name attrs...>`; what follows goes inside until close().
     void open(const char* name, std::initializer_list<Attribute> attrs = {});
+    void open(const char* name, std::span<const Attribute> attrs);
     /// Ends the element opened last.
     void close();
     /// An element with no content: `<br>`, `<img ...>`, an SVG `<rect .../>`.
     void element(const char* name, std::initializer_list<Attribute> attrs = {});
     /// `<name attrs...>text</name>`.
     void element_text(const char* name, std::string_view text, std::initializer_list<Attribute> attrs = {});
-    /// Text, escaped.
+    /// Text, escaped (written as it is inside <script> and <style>, made unable to end
+    /// the element).
     void text(std::string_view text);
+    /// HTML written by another stream, as it is (the content of a template's slot).
+    void html(std::string_view html);
     /// A <script> or <style> holding `text` as it is (made unable to end the element).
     void raw_text_element(const char* name, std::string_view text, std::initializer_list<Attribute> attrs = {});
 
@@ -90,7 +74,7 @@ public:
     void rollback(const Mark& m);
 
     [[nodiscard]] bool empty() const { return out_.empty(); }
-    [[nodiscard]] const std::string& html() const { return out_; }
+    [[nodiscard]] const std::string& written() const { return out_; }
     /// The HTML written (every element must be closed); the stream is empty after.
     [[nodiscard]] std::string take();
 
@@ -100,6 +84,7 @@ private:
         unsigned flags;
         bool foreign;
         bool pre;
+        bool raw;
     };
     /// What is known of an element name: found once per name literal, not per element.
     struct Name {
@@ -108,7 +93,7 @@ private:
         unsigned flags = 0;
     };
     const Name& name_of(const char* literal);
-    void start_tag(std::string_view name, std::initializer_list<Attribute> attrs, unsigned flags, bool foreign);
+    void start_tag(std::string_view name, std::span<const Attribute> attrs, unsigned flags, bool foreign);
     void end_start_tag();
 
     std::string out_;

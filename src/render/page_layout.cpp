@@ -150,10 +150,9 @@ void write_page(SiteContext& site, Page& page, OutputSink& out) {
     for (auto& [name, stream] : page.slots_) b.slots[name] = stream.take();
     page.slots_.clear();
 
-    pugi::xml_document doc;
     std::set<std::string> unknown;
     std::string root = page.root.empty() ? paths::root_prefix(page.path) : page.root;
-    apply_template(*tmpl, b, root, doc, unknown);
+    std::string written = apply_template(*tmpl, b, root, unknown);
     for (const std::string& name : unknown) {
         if (!site.reported_unknown.insert(page.layout + ":" + name).second) continue;
         std::string kind = name.substr(0, name.find(':'));
@@ -162,7 +161,6 @@ void write_page(SiteContext& site, Page& page, OutputSink& out) {
                               "`, which planc does not provide",
                           {"themes/" + site.theme.name + "/templates/" + page.layout + ".html", Span{}});
     }
-    std::string written = html::serialize_document(doc, b.slots);
     if (page.printable) site.print_pages[page.path] = make_links_printable(written, page.path, s.base_url);
     out.write(page.path, written);
     if (page.in_sitemap) site.sitemap.push_back(page.path);

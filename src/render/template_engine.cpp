@@ -1,8 +1,8 @@
-// Binds page data into a copy of a theme template (see template_engine.hpp).
+// Writes a page from a theme template and its bindings (see template_engine.hpp).
 
 #include "render/template_engine.hpp"
 
-#include <cstring>
+#include <algorithm>
 #include <map>
 #include <string_view>
 #include <vector>
@@ -15,11 +15,12 @@ namespace {
 
 constexpr std::string_view kAttrPrefix = "data-attr-";
 
-/// One binding of a template.
+/// One page of a template: the template walked with the page's bindings, into a stream.
 struct Binder {
     const Bindings& b;
     const std::string& root_prefix;
     std::set<std::string>& unknown;
+    html::Stream out{"<!DOCTYPE html>\n"};
 
     Binder(const Bindings& bindings, const std::string& prefix, std::set<std::string>& unknown_names)
         : b(bindings), root_prefix(prefix), unknown(unknown_names) {}
@@ -40,95 +41,109 @@ struct Binder {
         return v && !v->empty();
     }
 
-    void rebase_links(pugi::xml_node n) const {
-        for (const char* attr : {"href", "src", "action"}) {
-            pugi::xml_attribute a = n.attribute(attr);
-            if (!a) continue;
-            std::string url = a.value();
-            if (is_relative_url(url)) a.set_value((root_prefix + url).c_str());
-        }
-    }
+    /// One attribute as it will be written: the template's own or a bound one.
+    struct Attr {
+        const char* name;
+        std::string value;
+    };
 
-    /// Marks `n` as where the slot's HTML goes.
-    void fill_slot(pugi::xml_node n, const std::string& name) {
-        if (!b.slots.count(name)) {
-            unknown.insert("slot:" + name);
-            return;
-        }
-        html::slot_marker(n, name);
-    }
+    /// The attributes of `n` as written on the page, and which of planc's it has (each
+    /// counted at its first occurrence, as an element's attribute lookup finds it).
+    struct Bound {
+        std::vector<Attr> attrs;
+        pugi::xml_attribute text;  ///< data-text
+        pugi::xml_attribute slot;  ///< data-slot
+    };
 
-    /// Binds one element; returns false when the element was removed.
-    bool bind_element(pugi::xml_node n) {
-        if (pugi::xml_attribute cond = n.attribute("data-if")) {
-            bool keep = condition_holds(cond.value());
-            if (!keep) {
-                n.parent().remove_child(n);
-                return false;
-            }
-            n.remove_attribute(cond);
-        }
-        if (pugi::xml_attribute cond = n.attribute("data-unless")) {
-            if (condition_holds(cond.value())) {
-                n.parent().remove_child(n);
-                return false;
-            }
-            n.remove_attribute(cond);
-        }
-        rebase_links(n);
-        std::vector<pugi::xml_attribute> bound;
+    Bound bind_attributes(pugi::xml_node n, bool root) {
+        Bound out;
+        std::vector<pugi::xml_attribute> from_values;  // data-attr-*, in order
+        bool seen_if = false, seen_unless = false, seen_xmlns = !root;
+        bool seen_link[3] = {false, false, false};
+        static constexpr const char* kLinks[3] = {"href", "src", "action"};
         for (pugi::xml_attribute a : n.attributes()) {
             std::string_view name = a.name();
-            if (name.substr(0, kAttrPrefix.size()) == kAttrPrefix) bound.push_back(a);
-        }
-        for (pugi::xml_attribute a : bound) {
-            std::string target(std::string_view(a.name()).substr(kAttrPrefix.size()));
-            const std::string* v = lookup(a.value());
-            n.remove_attribute(a);
-            if (v && !v->empty())
-                html::set_attr(n, target.c_str(), *v);
-            else
-                n.remove_attribute(target.c_str());
-        }
-        if (pugi::xml_attribute t = n.attribute("data-text")) {
-            const std::string* v = lookup(t.value());
-            n.remove_attribute(t);
-            html::clear(n);
-            if (v) html::text(n, *v);
-        }
-        if (pugi::xml_attribute s = n.attribute("data-slot")) {
-            std::string name = s.value();
-            n.remove_attribute(s);
-            html::clear(n);
-            fill_slot(n, name);
-            return true;  // generated content is already bound
-        }
-        return true;
-    }
-
-    void bind_tree(pugi::xml_node n) {
-        for (pugi::xml_node child = n.first_child(); child;) {
-            pugi::xml_node next = child.next_sibling();
-            if (child.type() == pugi::node_element) {
-                bool filled_slot = child.attribute("data-slot");
-                if (bind_element(child) && !filled_slot) bind_tree(child);
-            } else if (child.type() == pugi::node_comment || child.type() == pugi::node_pi ||
-                       child.type() == pugi::node_declaration || child.type() == pugi::node_doctype) {
-                n.remove_child(child);
+            if (name == "data-if" && !seen_if) {
+                seen_if = true;
+                continue;
             }
-            child = next;
+            if (name == "data-unless" && !seen_unless) {
+                seen_unless = true;
+                continue;
+            }
+            if (name == "xmlns" && !seen_xmlns) {  // the template's root names XHTML's namespace
+                seen_xmlns = true;
+                continue;
+            }
+            if (name.substr(0, kAttrPrefix.size()) == kAttrPrefix) {
+                from_values.push_back(a);
+                continue;
+            }
+            if (name == "data-text" && !out.text) {
+                out.text = a;
+                continue;
+            }
+            if (name == "data-slot" && !out.slot) {
+                out.slot = a;
+                continue;
+            }
+            std::string value = a.value();
+            // Links written in the template are relative to the site root: made relative
+            // to this page.
+            for (int k = 0; k < 3; ++k) {
+                if (name != kLinks[k] || seen_link[k]) continue;
+                seen_link[k] = true;
+                if (is_relative_url(value)) value = root_prefix + value;
+            }
+            out.attrs.push_back({a.name(), std::move(value)});
         }
+        // data-attr-NAME: the value replaces the attribute NAME where it is, or is added
+        // after the others; an empty or unknown value removes it.
+        for (pugi::xml_attribute a : from_values) {
+            const char* target = a.name() + kAttrPrefix.size();
+            const std::string* v = lookup(a.value());
+            auto same = [&](const Attr& x) { return std::string_view(x.name) == target; };
+            auto it = std::find_if(out.attrs.begin(), out.attrs.end(), same);
+            if (v && !v->empty()) {
+                if (it != out.attrs.end())
+                    it->value = *v;
+                else
+                    out.attrs.push_back({target, *v});
+            } else if (it != out.attrs.end()) {
+                out.attrs.erase(it);
+            }
+        }
+        return out;
     }
 
-    /// Copies the template's root element to the end of `out` and binds it.
-    void bind_copy(const pugi::xml_document& tmpl, pugi::xml_document& out) {
-        pugi::xml_node root;
-        for (pugi::xml_node c : tmpl.children())
-            if (c.type() == pugi::node_element) root = out.append_copy(c);
-        if (!root) return;
-        root.remove_attribute("xmlns");
-        bind_element(root);
-        bind_tree(root);
+    void element(pugi::xml_node n, bool root) {
+        if (pugi::xml_attribute cond = n.attribute("data-if"); cond && !condition_holds(cond.value())) return;
+        if (pugi::xml_attribute cond = n.attribute("data-unless"); cond && condition_holds(cond.value())) return;
+        Bound bound = bind_attributes(n, root);
+        std::vector<html::Attribute> attrs;
+        attrs.reserve(bound.attrs.size());
+        for (const Attr& a : bound.attrs) attrs.emplace_back(a.name, a.value);
+        out.open(n.name(), attrs);
+        // data-text and data-slot replace what the element holds in the template.
+        const std::string* text = bound.text ? lookup(bound.text.value()) : nullptr;
+        if (bound.slot) {
+            auto it = b.slots.find(bound.slot.value());
+            if (it == b.slots.end())
+                unknown.insert("slot:" + std::string(bound.slot.value()));
+            else
+                out.html(it->second);
+        } else if (bound.text) {
+            if (text) out.text(*text);
+        } else {
+            for (pugi::xml_node child : n.children()) {
+                if (child.type() == pugi::node_element)
+                    element(child, false);
+                else if (child.type() == pugi::node_pcdata || child.type() == pugi::node_cdata)
+                    out.text(child.value());
+                // comments and processing instructions are never written
+            }
+        }
+        out.close();
     }
 };
 
@@ -142,9 +157,13 @@ bool is_relative_url(const std::string& url) {
     return true;
 }
 
-void apply_template(const pugi::xml_document& tmpl, const Bindings& b, const std::string& root_prefix,
-                    pugi::xml_document& doc, std::set<std::string>& unknown) {
-    Binder(b, root_prefix, unknown).bind_copy(tmpl, doc);
+std::string apply_template(const pugi::xml_document& tmpl, const Bindings& b, const std::string& root_prefix,
+                           std::set<std::string>& unknown) {
+    Binder binder(b, root_prefix, unknown);
+    if (pugi::xml_node root = tmpl.document_element()) binder.element(root, true);
+    std::string page = binder.out.take();
+    page += '\n';
+    return page;
 }
 
 }  // namespace planc

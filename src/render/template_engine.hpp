@@ -1,6 +1,6 @@
 #pragma once
-// The template mechanism: a theme's template is well-formed XHTML; a page is a copy of
-// it with model values bound in by a few attributes.
+// The template mechanism: a theme's template is well-formed XHTML; a page is that
+// template written out with model values bound in by a few attributes.
 //
 //   data-text="page.title"       replaces the element's content with the value, as text
 //   data-attr-href="url.home"    sets the attribute `href` to the value (any attribute
@@ -21,26 +21,25 @@
 #include <set>
 #include <string>
 
-#include "render/html.hpp"
-
 namespace planc {
 
 /// What a page binds into its template.
 struct Bindings {
     std::map<std::string, std::string> values;
-    /// Slot name -> the HTML that goes into the slot.
-    html::SlotHtml slots;
+    /// Slot name -> the HTML that goes into the slot (an html::Stream's).
+    std::map<std::string, std::string> slots;
 };
 
-/// Copies `tmpl` into the empty `doc` and binds `b`. `root_prefix` is the path from the
-/// page to the site root ("", "../", "../../"). Names the template uses that `b` does not
-/// define are added to `unknown` (as "value:name" or "slot:name").
+/// The page: `tmpl` with `b` bound, as an HTML5 document with its doctype. `root_prefix`
+/// is the path from the page to the site root ("", "../", "../../"). Names the template
+/// uses that `b` does not define are added to `unknown` (as "value:name" or "slot:name").
 ///
-/// A slot's HTML is not copied into the tree: a marker stands where it goes, and
-/// html::serialize_document(doc, b.slots) writes it there. A page's content (the whole
-/// plan, on a document page) is written once, never parsed or copied into a tree.
-void apply_template(const pugi::xml_document& tmpl, const Bindings& b, const std::string& root_prefix,
-                    pugi::xml_document& doc, std::set<std::string>& unknown);
+/// The template is read, never copied or changed (every page of every thread reads the
+/// same one), and the page is written as the template is walked. A slot's HTML is written
+/// into its element as it is: a page's content (the whole plan, on a document page) is
+/// never parsed or copied into a tree.
+std::string apply_template(const pugi::xml_document& tmpl, const Bindings& b, const std::string& root_prefix,
+                           std::set<std::string>& unknown);
 
 /// True when `url` names a place on this site relative to the current page (no scheme,
 /// not "//host", not "/path", not "#id", not empty).

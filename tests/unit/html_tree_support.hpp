@@ -1,6 +1,6 @@
 #pragma once
-// Building small pugixml trees in tests: what the tree serialiser is given when a
-// template is bound (pages themselves are written with html::Stream).
+// Building small pugixml trees in tests: templates, as a theme's are read (pages' content
+// itself is written with html::Stream).
 
 #include <pugixml.hpp>
 

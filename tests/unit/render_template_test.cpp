@@ -34,10 +34,8 @@ TEST_CASE("a template binds values as text and attributes, and fills slots", "[r
     Bindings b;
     b.values = {{"site.language", "en-GB"}, {"page.title", "A <b>bold</b> & \"quoted\" title"}, {"page.caption", ""}};
     b.slots["content"] = content.take();
-    pugi::xml_document doc;
     std::set<std::string> unknown;
-    apply_template(tmpl, b, "../../", doc, unknown);
-    std::string page = html::serialize_document(doc, b.slots);
+    std::string page = apply_template(tmpl, b, "../../", unknown);
     CHECK(unknown.empty());
     CHECK(page.find("<html lang=\"en-GB\">") != std::string::npos);
     CHECK(page.find("<title>A &lt;b&gt;bold&lt;/b&gt; &amp; \"quoted\" title</title>") != std::string::npos);
@@ -54,9 +52,8 @@ TEST_CASE("a template binds values as text and attributes, and fills slots", "[r
 TEST_CASE("a template naming a value planc does not provide is reported", "[render]") {
     auto tmpl = parse(R"(<html><body><p data-text="page.nonsense">x</p><div data-slot="sidebar"/></body></html>)");
     Bindings b;
-    pugi::xml_document out;
     std::set<std::string> unknown;
-    apply_template(tmpl, b, "", out, unknown);
+    apply_template(tmpl, b, "", unknown);
     CHECK(unknown == std::set<std::string>{"slot:sidebar", "value:page.nonsense"});
 }
 
@@ -83,7 +80,8 @@ TEST_CASE("a missing theme is an error that says what to do", "[render]") {
     CHECK(diags.items()[0].message.find("theme `no-such-theme` not found") != std::string::npos);
 }
 
-TEST_CASE("the HTML writer: void elements, escaping, raw text that cannot close its element", "[render]") {
+TEST_CASE("a template's own elements are HTML5: void elements, escaping, raw text that cannot close its element",
+          "[render]") {
     pugi::xml_document doc;
     pugi::xml_node html_node = doc.append_child("html");
     pugi::xml_node body = html_node.append_child("body");
@@ -94,7 +92,8 @@ TEST_CASE("the HTML writer: void elements, escaping, raw text that cannot close 
     inline_script.append_child(pugi::node_pcdata).set_value("{\"a\": \"</script><b>\"}");
     pugi::xml_node svg = html_tree::element(body, "svg", {{"viewBox", "0 0 1 1"}});
     html_tree::element(svg, "rect", {{"width", "1"}});
-    std::string out = html::serialize_document(doc);
+    std::set<std::string> unknown;
+    std::string out = apply_template(doc, Bindings{}, "", unknown);
     CHECK(out.rfind("<!DOCTYPE html>\n", 0) == 0);
     CHECK(out.find("<br>") != std::string::npos);
     CHECK(out.find("</br>") == std::string::npos);
@@ -104,6 +103,35 @@ TEST_CASE("the HTML writer: void elements, escaping, raw text that cannot close 
     CHECK(out.find("</script><b>") == std::string::npos);
     CHECK(out.find("<\\/script><b>") != std::string::npos);
     CHECK(out.find("<rect width=\"1\"/>") != std::string::npos);
+}
+
+TEST_CASE("a template's bound attributes replace its own where they are, or come after them", "[render]") {
+    auto tmpl = parse(R"(<html xmlns="http://www.w3.org/1999/xhtml" lang="x" data-attr-lang="site.language">
+<!-- a comment is never written --><body>
+<a class="home" href="index.html" data-attr-href="page.url" title="t">1</a>
+<a data-attr-href="page.url" class="c" data-attr-data-x="page.x">2</a>
+<a href="x.html" class="gone" data-attr-class="page.none">3</a>
+<img src="assets/a.png" alt="" data-if="page.url"/><img src="b.png" data-unless="page.url"/>
+<form action="search/index.html"><p data-text="page.title" title="kept">replaced</p></form>
+<?pi never written?></body></html>)");
+    Bindings b;
+    b.values = {{"site.language", "en-GB"}, {"page.url", "https://example.org/?a=1&b=2"}, {"page.x", "y"},
+                {"page.none", ""}, {"page.title", "<T>"}};
+    std::set<std::string> unknown;
+    std::string page = apply_template(tmpl, b, "../", unknown);
+    CHECK(unknown.empty());
+    CHECK(page.rfind("<!DOCTYPE html>\n<html lang=\"en-GB\">", 0) == 0);  // xmlns gone, lang where it was
+    CHECK(page.find("comment") == std::string::npos);
+    CHECK(page.find("never written") == std::string::npos);
+    CHECK(page.find("<a class=\"home\" href=\"https://example.org/?a=1&amp;b=2\" title=\"t\">1</a>") !=
+          std::string::npos);
+    CHECK(page.find("<a class=\"c\" href=\"https://example.org/?a=1&amp;b=2\" data-x=\"y\">2</a>") !=
+          std::string::npos);
+    CHECK(page.find("<a href=\"../x.html\">3</a>") != std::string::npos);  // an empty value removes the attribute
+    CHECK(page.find("<img src=\"../assets/a.png\" alt=\"\">") != std::string::npos);
+    CHECK(page.find("b.png") == std::string::npos);
+    CHECK(page.find("<form action=\"../search/index.html\">") != std::string::npos);
+    CHECK(page.find("<p title=\"kept\">&lt;T&gt;</p>") != std::string::npos);
 }
 
 TEST_CASE("links between pages climb only as far as needed", "[render]") {
