@@ -18,27 +18,12 @@ std::string partnership_name(const Partnership& p) { return p.name.empty() ? p.s
 
 namespace {
 
-/// "a/b/../c/index.html" -> "a/c/"; the address a reader types.
+/// "a/b/../c/index.html" -> "a/c/"; the address a reader types. A link that climbs out of
+/// the site (the link check reports it) is the site's root.
 std::string resolve(const std::string& folder, const std::string& href) {
-    std::vector<std::string> parts;
-    std::string path = folder + href;
-    std::size_t start = 0;
-    while (start <= path.size()) {
-        std::size_t slash = path.find('/', start);
-        if (slash == std::string::npos) slash = path.size();
-        std::string part = path.substr(start, slash - start);
-        if (part == "..") {
-            if (!parts.empty()) parts.pop_back();
-        } else if (!part.empty() && part != ".") {
-            parts.push_back(part);
-        }
-        start = slash + 1;
-    }
     std::string out;
-    for (std::size_t i = 0; i < parts.size(); ++i) {
-        if (i + 1 == parts.size() && parts[i] == "index.html") break;
-        out += parts[i] + (i + 1 == parts.size() ? "" : "/");
-    }
+    if (!paths::collapse_dots(folder + href, out) || out == "index.html") return {};
+    if (out.ends_with("/index.html")) out.resize(out.size() - std::string_view("index.html").size());
     return out;
 }
 
