@@ -107,6 +107,21 @@ std::string joined_text(const InlineText& text) {
     return out;
 }
 
+/// `key`: an array with an object for each row of a table the plan has, which opens with
+/// the row's source line and then has `fields(row)`.
+template <class Row, class Fields>
+void write_rows(JsonWriter& w, const char* key, const std::vector<Row>& rows, Fields&& fields) {
+    w.key(key);
+    w.begin_array();
+    for (const Row& row : rows) {
+        w.begin_object();
+        write_line(w, "line", row.span);
+        fields(row);
+        w.end_object();
+    }
+    w.end_array();
+}
+
 void write_inline_content(JsonWriter& w, const InlineText& text);
 
 const char* inline_type(InlineKind kind) {
@@ -423,11 +438,7 @@ void write_priority(JsonWriter& w, const Document& doc, const Priority& p) {
 }
 
 void write_action_plan(JsonWriter& w, const std::vector<ActionPlanRow>& rows) {
-    w.key("action_plan");
-    w.begin_array();
-    for (const ActionPlanRow& row : rows) {
-        w.begin_object();
-        write_line(w, "line", row.span);
+    write_rows(w, "action_plan", rows, [&](const ActionPlanRow& row) {
         w.field("recommendation", row.recommendation.text);
         w.field("activity", row.activity.text);
         w.field("owner", row.owner.text);
@@ -435,39 +446,25 @@ void write_action_plan(JsonWriter& w, const std::vector<ActionPlanRow>& rows) {
         w.field("progress", row.progress.text);
         w.field("due", row.due.text);
         write_date(w, "due_date", row.due_date);
-        w.end_object();
-    }
-    w.end_array();
+    });
 }
 
 void write_approval(JsonWriter& w, const std::vector<ApprovalStep>& steps) {
-    w.key("approval");
-    w.begin_array();
-    for (const ApprovalStep& step : steps) {
-        w.begin_object();
-        write_line(w, "line", step.span);
+    write_rows(w, "approval", steps, [&](const ApprovalStep& step) {
         w.field("meeting", step.meeting.text);
         w.field("when", step.when.text);
         w.field("actions", step.actions.text);
         w.field("lead", step.lead.text);
         write_date(w, "date", step.date);
-        w.end_object();
-    }
-    w.end_array();
+    });
 }
 
 void write_indicator_statuses(JsonWriter& w, const std::vector<IndicatorStatus>& statuses) {
-    w.key("indicator_statuses");
-    w.begin_array();
-    for (const IndicatorStatus& status : statuses) {
-        w.begin_object();
-        write_line(w, "line", status.span);
+    write_rows(w, "indicator_statuses", statuses, [&](const IndicatorStatus& status) {
         w.field("indicator", status.indicator.text);
         w.field("description", status.description.text);
         w.field("status", status.status.text);
-        w.end_object();
-    }
-    w.end_array();
+    });
 }
 
 void write_performance(JsonWriter& w, const std::vector<PerformanceTable>& tables) {
@@ -477,11 +474,7 @@ void write_performance(JsonWriter& w, const std::vector<PerformanceTable>& table
         w.begin_object();
         w.field("section", table.section_id);
         write_line(w, "line", table.span);
-        w.key("rows");
-        w.begin_array();
-        for (const PerformanceRow& row : table.rows) {
-            w.begin_object();
-            write_line(w, "line", row.span);
+        write_rows(w, "rows", table.rows, [&](const PerformanceRow& row) {
             w.field("indicator", row.indicator.text);
             write_quantity(w, "value", row.value);
             write_quantity(w, "milestone", row.milestone);
@@ -489,9 +482,7 @@ void write_performance(JsonWriter& w, const std::vector<PerformanceTable>& table
             write_quantity(w, "difference", row.difference);
             write_quantity(w, "previous", row.previous);
             w.field("trend", row.trend.text);
-            w.end_object();
-        }
-        w.end_array();
+        });
         w.end_object();
     }
     w.end_array();
@@ -504,17 +495,11 @@ void write_surveys(JsonWriter& w, const std::vector<SurveyTable>& tables) {
         w.begin_object();
         w.field("section", table.section_id);
         write_line(w, "line", table.span);
-        w.key("rows");
-        w.begin_array();
-        for (const SurveyRow& row : table.rows) {
-            w.begin_object();
-            write_line(w, "line", row.span);
+        write_rows(w, "rows", table.rows, [&](const SurveyRow& row) {
             w.field("answer", row.answer.text);
             write_quantity(w, "percent", row.percent);
             write_quantity(w, "count", row.count);
-            w.end_object();
-        }
-        w.end_array();
+        });
         w.end_object();
     }
     w.end_array();
