@@ -149,6 +149,28 @@ std::string escape_attribute(std::string_view value) {
     return out;
 }
 
+std::string decode_entities(std::string_view s) {
+    if (s.find('&') == std::string_view::npos) return std::string(s);  // nearly every value
+    static const std::vector<std::pair<std::string_view, std::string_view>> entities = {
+        {"&amp;", "&"}, {"&lt;", "<"}, {"&gt;", ">"}, {"&quot;", "\""}, {"&#39;", "'"}, {"&#x27;", "'"}};
+    std::string out;
+    for (std::size_t i = 0; i < s.size();) {
+        bool replaced = false;
+        if (s[i] == '&') {
+            for (const auto& [from, to] : entities) {
+                if (s.compare(i, from.size(), from) == 0) {
+                    out += to;
+                    i += from.size();
+                    replaced = true;
+                    break;
+                }
+            }
+        }
+        if (!replaced) out += s[i++];
+    }
+    return out;
+}
+
 // --- Stream ------------------------------------------------------------------------
 
 void Stream::end_start_tag() {

@@ -21,6 +21,10 @@ namespace planc::html {
 /// Escapes text for an attribute value in double quotes (&, <, >, ").
 std::string escape_attribute(std::string_view text);
 
+/// An attribute value (or text) read back from HTML: the entities a Stream writes
+/// (&amp; &lt; &gt; &quot;) and the apostrophe's (&#39; &#x27;) decoded, others kept.
+std::string decode_entities(std::string_view escaped);
+
 /// One attribute for a Stream: name and value (escaped when written).
 using Attribute = std::pair<const char*, std::string_view>;
 

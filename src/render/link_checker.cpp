@@ -14,34 +14,13 @@
 #include <vector>
 
 #include "planc/parallel.hpp"
+#include "render/html.hpp"
 #include "render/pages.hpp"
 #include "render/site_paths.hpp"
 
 namespace planc {
 
 namespace {
-
-std::string decode_entities(std::string_view s) {
-    if (s.find('&') == std::string_view::npos) return std::string(s);  // nearly every value
-    static const std::vector<std::pair<std::string_view, std::string_view>> entities = {
-        {"&amp;", "&"}, {"&lt;", "<"}, {"&gt;", ">"}, {"&quot;", "\""}, {"&#39;", "'"}, {"&#x27;", "'"}};
-    std::string out;
-    for (std::size_t i = 0; i < s.size();) {
-        bool replaced = false;
-        if (s[i] == '&') {
-            for (const auto& [from, to] : entities) {
-                if (s.compare(i, from.size(), from) == 0) {
-                    out += to;
-                    i += from.size();
-                    replaced = true;
-                    break;
-                }
-            }
-        }
-        if (!replaced) out += s[i++];
-    }
-    return out;
-}
 
 /// `name` equals `lower` (all lower case) ignoring ASCII case.
 bool is_named(std::string_view name, std::string_view lower) {
@@ -108,12 +87,12 @@ ScannedLinks scan_links(std::string_view html) {
             bool is_id = is_named(name, "id"), is_href = is_named(name, "href");
             bool is_link = is_href || is_named(name, "src") || (is_form && is_named(name, "action"));
             if (!is_id && !is_link) continue;
-            if (is_id) page.ids.push_back(decode_entities(raw));
+            if (is_id) page.ids.push_back(html::decode_entities(raw));
             if (is_base && is_href) {
-                page.base = decode_entities(raw);
+                page.base = html::decode_entities(raw);
             } else if (is_link && seen.insert(raw).second) {
                 any_entity = any_entity || raw.find('&') != std::string_view::npos;
-                page.links.push_back(decode_entities(raw));
+                page.links.push_back(html::decode_entities(raw));
             }
         }
         for (std::string_view raw_text : {std::string_view("script"), std::string_view("style")}) {

@@ -27,28 +27,6 @@ std::string resolve(const std::string& folder, const std::string& href) {
     return out;
 }
 
-/// The text of an attribute value as planc's writers escape it, and back.
-std::string decode_value(std::string_view v) {
-    std::string out;
-    for (std::size_t i = 0; i < v.size(); ++i) {
-        if (v[i] == '&') {
-            bool done = false;
-            for (auto [entity, ch] : {std::pair{"&amp;", '&'}, {"&lt;", '<'}, {"&gt;", '>'}, {"&quot;", '"'}}) {
-                std::string_view e(entity);
-                if (v.substr(i, e.size()) == e) {
-                    out += ch;
-                    i += e.size() - 1;
-                    done = true;
-                    break;
-                }
-            }
-            if (done) continue;
-        }
-        out += v[i];
-    }
-    return out;
-}
-
 /// A printed page cannot follow a relative link: make each link (<a href>) absolute from
 /// the base URL, or plain text when the base URL is not absolute.
 ///
@@ -86,7 +64,7 @@ std::string make_links_printable(const std::string& page, const std::string& pag
             if (value_to == std::string::npos) return page;  // not planc's HTML: leave it
             at = value_to + 1;
             if (tag != "a" || key != "href") continue;
-            std::string href = decode_value(std::string_view(page).substr(value_from, value_to - value_from));
+            std::string href = html::decode_entities(std::string_view(page).substr(value_from, value_to - value_from));
             if (!is_relative_url(href)) continue;
             if (absolute) {
                 out.append(page, copied, value_from - copied);
