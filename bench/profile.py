@@ -63,7 +63,7 @@ STAGES = [
     ("checks across documents, suppressions (after the pass)", "planc::finish_checks"),
     ("render › one document's pages", "planc::render_document_part"),
     ("render › pages › elements written as built (html::Stream)", "planc::html::Stream::open"),
-    ("render › pages › template bound and written with its slots", "planc::html::serialize_document"),
+    ("render › pages › template walked with its bindings and slots", "planc::apply_template"),
     ("render › pages › abbreviation mark-up", "planc::AbbreviationMarker::append"),
     ("render › search index", "planc::SearchIndexText::append"),
     ("render › open data (plan.json, targets.csv)", "planc::write_document_data"),

@@ -49,7 +49,7 @@ struct SiteContext {
     std::map<std::string, std::string> print_pages;
 };
 
-/// A page being built: its place, titles and its content nodes.
+/// A page being built: its place, titles and the HTML of its content and other slots.
 struct Page {
     std::string path;         ///< output path relative to the site root
     std::string title;        ///< the <h1>
