@@ -32,6 +32,7 @@ LineIndex::LineIndex(std::string_view text) : text_(text) {
     }
     // A trailing newline does not start a further (empty) line of content.
     if (starts_.size() > 1 && starts_.back() == text.size()) starts_.pop_back();
+    ascii_run_.assign(starts_.size(), kUnknownRun);
 }
 
 std::size_t LineIndex::line_start(std::uint32_t line) const {
@@ -52,6 +53,17 @@ std::uint32_t LineIndex::code_points_before(std::uint32_t line_no, std::size_t b
     // Positions are asked for in reading order, so counting on from the last answer on
     // the same line keeps a long line (1 MB of text, no newline) linear, not quadratic.
     std::size_t start = line_start(line_no);
+    if (line_no >= 1 && line_no <= ascii_run_.size()) {
+        std::uint32_t& run = ascii_run_[line_no - 1];
+        if (run == kUnknownRun) {
+            std::size_t end = line_no < starts_.size() ? starts_[line_no] : text_.size();
+            std::size_t i = start;
+            while (i + 8 <= end && !byte_words::has_non_ascii(byte_words::load(text_.data() + i))) i += 8;
+            while (i < end && static_cast<unsigned char>(text_[i]) < 0x80) ++i;
+            run = static_cast<std::uint32_t>(std::min<std::size_t>(i - start, kUnknownRun - 1));
+        }
+        if (bytes <= run) return static_cast<std::uint32_t>(bytes);
+    }
     std::size_t from = 0;
     std::uint32_t count = 0;
     if (cache_line_ == line_no && cache_bytes_ <= bytes) {

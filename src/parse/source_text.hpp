@@ -39,6 +39,11 @@ private:
 
     std::string_view text_;
     std::vector<std::size_t> starts_;
+    /// Per line, how many bytes it starts with that are ASCII (one code point each), found
+    /// the first time the line is asked about; kUnknownRun before. Most columns asked for
+    /// lie in that stretch, and need no count.
+    static constexpr std::uint32_t kUnknownRun = 0xFFFFFFFF;
+    mutable std::vector<std::uint32_t> ascii_run_;
     mutable std::uint32_t cache_line_ = 0;
     mutable std::size_t cache_bytes_ = 0;
     mutable std::uint32_t cache_count_ = 0;

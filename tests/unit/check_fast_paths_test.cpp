@@ -211,6 +211,33 @@ TEST_CASE("LineIndex finds the same line starts with and without carriage return
     }
 }
 
+TEST_CASE("LineIndex counts columns in characters, asked in any order, on lines ASCII at first or throughout",
+          "[parse][lines]") {
+    std::mt19937 rng(12);
+    const std::vector<std::string> pieces = {"abcdefghij", "a", " ", "\xC3\xA9", "\xE2\x80\x99", "\n", "\r\n",
+                                             "0123456789abcdef", "\xF0\x9F\x98\x80"};
+    for (int n = 0; n < 3000; ++n) {
+        std::string text = random_text(rng, pieces, n % 40);
+        LineIndex lines(text);
+        // The column of each byte, counted the slow way: one per byte that does not
+        // continue a UTF-8 sequence, from the start of its line.
+        auto expected = [&](std::uint32_t line, std::uint32_t byte_column) {
+            std::string_view l = lines.line(line);
+            std::uint32_t chars = 0;
+            std::size_t bytes = std::min<std::size_t>(byte_column - 1, l.size());
+            for (std::size_t i = 0; i < bytes; ++i)
+                if ((static_cast<unsigned char>(l[i]) & 0xC0) != 0x80) ++chars;
+            return chars + 1 + static_cast<std::uint32_t>(byte_column - 1 - bytes);
+        };
+        for (int q = 0; q < 30 && lines.line_count() > 0; ++q) {
+            auto line = static_cast<std::uint32_t>(1 + rng() % lines.line_count());
+            auto byte_column = static_cast<std::uint32_t>(1 + rng() % (lines.line(line).size() + 3));
+            INFO("line " << line << " byte column " << byte_column << " of a text of " << text.size() << " bytes");
+            CHECK(lines.char_column(line, byte_column) == expected(line, byte_column));
+        }
+    }
+}
+
 TEST_CASE("valid_utf8 skipping ASCII by words finds the same first bad byte", "[parse][utf8]") {
     std::mt19937 rng(11);
     const std::vector<std::string> pieces = {"abcdefgh", "a", " ", "\xC3\xA9", "\xE2\x80\x99", "\xF0\x9F\x98\x80",
