@@ -11,6 +11,8 @@
 // W114) and are not read here.
 
 #include <array>
+#include <bit>
+#include <cstring>
 #include <cstdint>
 #include <set>
 
@@ -138,36 +140,61 @@ Found placeholder_at(std::string_view s, std::size_t i) {
     }
 }
 
+
+/// True when a run of letters starts at `i` with t, l, x or i (either case): a letter
+/// that does not follow one.
+bool starts_placeholder_word(const char* d, std::size_t i) {
+    char c = lower_ascii(d[i]);
+    return (c == 't' || c == 'l' || c == 'x' || c == 'i') && (i == 0 || !is_alpha(d[i - 1]));
+}
+
+/// starts_placeholder_word for the 16 bytes at `p` at once (p[-1] must be readable): bit
+/// k is set when byte k starts such a run. GCC's vector types, so the same code is SSE2
+/// on x86-64 and NEON on ARM.
+std::uint32_t placeholder_word_starts(const char* p) {
+    using Bytes = unsigned char __attribute__((vector_size(16)));
+    Bytes here, before;
+    std::memcpy(&here, p, 16);
+    std::memcpy(&before, p - 1, 16);
+    // Setting bit 5 makes A-Z a-z and maps no other byte onto a letter.
+    Bytes lower = here | 0x20;
+    auto letter = (lower - 'a') < 26;
+    auto letter_before = ((before | 0x20) - 'a') < 26;
+    auto first_letter = (lower == 't') | (lower == 'l') | (lower == 'x') | (lower == 'i');
+    auto starts = first_letter & letter & ~letter_before;  // each byte 0xFF or 0
+    std::uint64_t half[2];
+    std::memcpy(half, &starts, 16);
+    // The top bit of each byte of a half, gathered into eight bits (byte k -> bit k).
+    auto gather = [](std::uint64_t h) {
+        return static_cast<std::uint32_t>(((h & 0x8080808080808080ULL) * 0x0002040810204081ULL) >> 56);
+    };
+    return gather(half[0]) | gather(half[1]) << 8;
+}
+
 }  // namespace
 
 bool find_placeholder_text(const std::string& text, std::size_t* where, std::size_t* length) {
     std::string_view s = text;
     if (find_opening_to_follow(s, where, length)) return true;
-    // Only the first letter of each run of letters needs a look, in reading order: the
-    // first placeholder found is the earliest; and only runs that start with a letter a
-    // form starts with. One table look a byte.
-    static constexpr std::array<std::uint8_t, 256> kLetters = [] {
-        std::array<std::uint8_t, 256> table{};
-        for (int c = 'a'; c <= 'z'; ++c) table[static_cast<std::size_t>(c)] = table[static_cast<std::size_t>(c - 'a' + 'A')] = 1;
-        for (char c : {'t', 'l', 'x', 'i'})
-            table[static_cast<unsigned char>(c)] = table[static_cast<unsigned char>(c - 'a' + 'A')] = 2;
-        return table;
-    }();
-    const auto* bytes = reinterpret_cast<const unsigned char*>(s.data());
+    // Every form begins a run of letters with t, l, x or i, so only those places need a
+    // look, in reading order: the first placeholder found is the earliest. They are found
+    // sixteen bytes at a time; the few bytes left at the end one at a time.
+    const char* d = s.data();
     const std::size_t n = s.size();
-    for (std::size_t i = 0; i < n;) {
-        while (i < n && kLetters[bytes[i]] == 0) ++i;
-        if (i == n) break;
-        if (kLetters[bytes[i]] == 2) {
-            if (Found f = placeholder_at(s, i); f.length > 0) {
-                *where = f.where;
-                *length = f.length;
-                return true;
-            }
-        }
-        ++i;
-        while (i < n && kLetters[bytes[i]] != 0) ++i;
-    }
+    auto found_at = [&](std::size_t i) {
+        Found f = placeholder_at(s, i);
+        if (f.length == 0) return false;
+        *where = f.where;
+        *length = f.length;
+        return true;
+    };
+    if (n > 0 && starts_placeholder_word(d, 0) && found_at(0)) return true;
+    std::size_t i = 1;
+    for (; i + 16 <= n; i += 16)
+        for (std::uint32_t bits = placeholder_word_starts(d + i); bits != 0; bits &= bits - 1)
+            if (found_at(i + static_cast<std::size_t>(std::countr_zero(bits)))) return true;
+    for (; i < n; ++i)
+        if (starts_placeholder_word(d, i) && found_at(i)) return true;
     return false;
 }
 

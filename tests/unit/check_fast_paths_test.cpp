@@ -196,6 +196,15 @@ TEST_CASE("find_placeholder_text finds what the one-search-per-form version foun
         "from", "later", "xx", "XX", "xX", "insert", "Insert", " here", "here", "lorem ipsum", "Lorem Ipsum", "the ",
         "crime ", "ASB "};
     for (int n = 0; n < 20000; ++n) same_placeholder(random_text(rng, pieces, 1 + n % 12));
+    // A placeholder at every place of the sixteen-byte steps, after and among words
+    // that start with the same letters but are not placeholders.
+    const std::vector<std::string> plain = {"a", " ", "the ", "Tab ", "lane ", "Xmas ", "in ", "it", ".", "\xC3\xA9",
+                                            "crime", "(", "[", "ASB "};
+    for (int n = 0; n < 20000; ++n) {
+        std::string text = random_text(rng, plain, n % 24);
+        if (n % 3 != 0) text += random_text(rng, pieces, 1 + n % 5);
+        same_placeholder(text + random_text(rng, plain, n % 7));
+    }
 }
 
 TEST_CASE("LineIndex finds the same line starts with and without carriage returns", "[parse][lines]") {
