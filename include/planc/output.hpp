@@ -12,6 +12,8 @@
 
 namespace planc {
 
+struct ScannedLinks;
+
 class OutputSink {
 public:
     virtual ~OutputSink() = default;
@@ -29,6 +31,10 @@ public:
         for (std::string_view p : parts) whole.append(p);
         write(path, whole);
     }
+    /// Writes an HTML page whose links and ids are known already (recorded as it was
+    /// written), so a sink that checks links need not read the page again. Others write
+    /// it as any file.
+    virtual void write_page(const std::string& path, std::string_view bytes, ScannedLinks&& links);
     /// True when write() may be called from several threads at once; otherwise the
     /// caller must take turns (the build's parallel render locks around such a sink).
     [[nodiscard]] virtual bool concurrent_writes() const { return false; }

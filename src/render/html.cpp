@@ -8,6 +8,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <unordered_set>
 #include <utility>
 #include <vector>
 
@@ -196,6 +197,7 @@ void Stream::start_tag(std::string_view name, std::span<const Attribute> attrs, 
     if (break_before(flags, in_pre, out_.empty() ? '>' : out_.back())) out_ += '\n';
     out_ += '<';
     out_ += name;
+    record_links(name, attrs);
     for (const auto& [key, value] : attrs) {
         out_ += ' ';
         out_ += key;
@@ -257,10 +259,81 @@ void Stream::text(std::string_view value) {
         escape_into(out_, value, false);
 }
 
-void Stream::html(std::string_view html) {
+void Stream::html(std::string_view html, const ScannedLinks* links) {
     if (html.empty()) return;
     end_start_tag();
     out_ += html;
+    if (!links) return;
+    links_.links.insert(links_.links.end(), links->links.begin(), links->links.end());
+    links_.ids.insert(links_.ids.end(), links->ids.begin(), links->ids.end());
+    if (!links->base.empty()) {
+        links_.base = links->base;
+        has_base_ = true;
+    }
+}
+
+namespace {
+
+/// `name` is `lower` (all lower case) in any case: theme templates may write names in
+/// capitals, and HTML does not tell them apart.
+bool is_named(std::string_view name, std::string_view lower) {
+    if (name.size() != lower.size()) return false;
+    for (std::size_t i = 0; i < name.size(); ++i)
+        if ((name[i] >= 'A' && name[i] <= 'Z' ? static_cast<char>(name[i] - 'A' + 'a') : name[i]) != lower[i])
+            return false;
+    return true;
+}
+
+}  // namespace
+
+void Stream::record_links(std::string_view element, std::span<const Attribute> attrs) {
+    for (const auto& [key, value] : attrs) {
+        std::string_view name(key);
+        // The first letter rules out nearly every attribute (class, aria-*, role...).
+        switch (name.empty() ? '\0' : name.front() | 0x20) {
+            case 'i':
+                if (is_named(name, "id")) links_.ids.emplace_back(value);
+                break;
+            case 'h':
+                if (!is_named(name, "href")) break;
+                if (is_named(element, "base")) {
+                    links_.base = value;
+                    has_base_ = true;
+                } else {
+                    links_.links.emplace_back(value);
+                }
+                break;
+            case 's':
+                if (is_named(name, "src")) links_.links.emplace_back(value);
+                break;
+            case 'a':
+                if (is_named(name, "action") && is_named(element, "form")) links_.links.emplace_back(value);
+                break;
+            default:
+                break;
+        }
+    }
+}
+
+ScannedLinks Stream::take_links() {
+    ScannedLinks page = std::move(links_);
+    links_ = {};
+    has_base_ = false;
+    // Each link once, at its first place (decided before anything is moved: `seen` holds
+    // views of the strings where they are).
+    std::unordered_set<std::string_view> seen;
+    std::vector<bool> first(page.links.size());
+    for (std::size_t i = 0; i < page.links.size(); ++i) first[i] = seen.insert(page.links[i]).second;
+    std::size_t kept = 0;
+    for (std::size_t i = 0; i < page.links.size(); ++i)
+        if (first[i]) {
+            if (kept != i) page.links[kept] = std::move(page.links[i]);
+            ++kept;
+        }
+    page.links.resize(kept);
+    std::sort(page.ids.begin(), page.ids.end());
+    page.ids.erase(std::unique(page.ids.begin(), page.ids.end()), page.ids.end());
+    return page;
 }
 
 void Stream::raw_text_element(const char* name, std::string_view value, std::initializer_list<Attribute> attrs) {
@@ -271,6 +344,12 @@ void Stream::raw_text_element(const char* name, std::string_view value, std::ini
 
 void Stream::rollback(const Mark& m) {
     out_.resize(m.size);
+    links_.links.resize(m.links);
+    links_.ids.resize(m.ids);
+    if (!m.has_base && has_base_) {
+        links_.base.clear();
+        has_base_ = false;
+    }
     open_.resize(m.depth);
     tag_open_ = m.tag_open;
 }

@@ -6,6 +6,7 @@
 // attribute value as an attribute value, and both are escaped on the way. The only raw
 // text is the content of <script> and <style>, which cannot close its own element.
 
+#include <algorithm>
 #include <array>
 #include <cstddef>
 #include <cstdint>
@@ -15,6 +16,23 @@
 #include <string_view>
 #include <utility>
 #include <vector>
+
+namespace planc {
+
+/// What the link check needs of one HTML page: where its links go and which ids it has.
+/// Much smaller than the page, so a whole site's worth can be kept until every page
+/// is written. Recorded by the html::Stream that wrote the page, or read back from the
+/// page's text (scan_links).
+struct ScannedLinks {
+    std::vector<std::string> links;  ///< href, src and form action values, decoded, each once, in page order
+    std::vector<std::string> ids;    ///< every id on the page, sorted, each once
+    std::string base;                ///< <base href>, if any
+
+    [[nodiscard]] bool has_id(const std::string& id) const { return std::binary_search(ids.begin(), ids.end(), id); }
+    friend bool operator==(const ScannedLinks&, const ScannedLinks&) = default;
+};
+
+}  // namespace planc
 
 namespace planc::html {
 
@@ -59,8 +77,9 @@ public:
     /// Text, escaped (written as it is inside <script> and <style>, made unable to end
     /// the element).
     void text(std::string_view text);
-    /// HTML written by another stream, as it is (the content of a template's slot).
-    void html(std::string_view html);
+    /// HTML written by another stream, as it is (the content of a template's slot), with
+    /// the links and ids that stream recorded (take_links), if known.
+    void html(std::string_view html, const ScannedLinks* links = nullptr);
     /// A <script> or <style> holding `text` as it is (made unable to end the element).
     void raw_text_element(const char* name, std::string_view text, std::initializer_list<Attribute> attrs = {});
 
@@ -69,8 +88,13 @@ public:
         std::size_t size = 0;
         std::size_t depth = 0;
         bool tag_open = false;
+        std::size_t links = 0;
+        std::size_t ids = 0;
+        bool has_base = false;
     };
-    [[nodiscard]] Mark mark() const { return {out_.size(), open_.size(), tag_open_}; }
+    [[nodiscard]] Mark mark() const {
+        return {out_.size(), open_.size(), tag_open_, links_.links.size(), links_.ids.size(), has_base_};
+    }
     /// True when nothing was written since `m`.
     [[nodiscard]] bool nothing_since(const Mark& m) const { return out_.size() == m.size; }
     /// Forgets everything written since `m`, as if it never was (an element that turned
@@ -81,6 +105,10 @@ public:
     [[nodiscard]] const std::string& written() const { return out_; }
     /// The HTML written (every element must be closed); the stream is empty after.
     [[nodiscard]] std::string take();
+    /// The links and ids of everything written so far, as scan_links would read them from
+    /// the HTML: each link once in the order written, the ids sorted and each once. The
+    /// link check then need not read every page again. Recording starts again after.
+    [[nodiscard]] ScannedLinks take_links();
 
 private:
     struct Open {
@@ -99,6 +127,8 @@ private:
     const Name& name_of(const char* literal);
     void start_tag(std::string_view name, std::span<const Attribute> attrs, unsigned flags, bool foreign);
     void end_start_tag();
+    /// Keeps what the link check needs of one start tag's attributes.
+    void record_links(std::string_view element, std::span<const Attribute> attrs);
 
     std::string out_;
     std::vector<Open> open_;
@@ -108,6 +138,9 @@ private:
     /// Element names by the address of their literal (callers pass string literals, a few
     /// dozen of them): a page has thousands of elements, and most are <p>, <li>, <td>.
     std::array<Name, 64> names_{};
+    /// The links and ids written, in order, each as often as written (take_links sorts).
+    ScannedLinks links_;
+    bool has_base_ = false;
 };
 
 }  // namespace planc::html

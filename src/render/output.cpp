@@ -18,6 +18,10 @@ namespace fs = boost::filesystem;
 
 namespace planc {
 
+void OutputSink::write_page(const std::string& path, std::string_view bytes, ScannedLinks&& /*links*/) {
+    write(path, bytes);
+}
+
 void DirectoryOutput::make_folder(const std::string& folder) {
     {
         std::lock_guard<std::mutex> lock(folders_mutex_);

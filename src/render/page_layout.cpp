@@ -110,12 +110,16 @@ void write_page(SiteContext& site, Page& page, OutputSink& out) {
     for (const auto& [key, value] : page.values) b.values[key] = value;
     build_breadcrumbs(page, page.slot("breadcrumbs"));
     page.slots_.try_emplace("content");  // every page has a content slot, if empty
-    for (auto& [name, stream] : page.slots_) b.slots[name] = stream.take();
+    for (auto& [name, stream] : page.slots_) {
+        b.slots[name] = stream.take();
+        b.slot_links[name] = stream.take_links();
+    }
     page.slots_.clear();
 
     std::set<std::string> unknown;
     std::string root = page.root.empty() ? paths::root_prefix(page.path) : page.root;
-    std::string written = apply_template(*tmpl, b, root, unknown);
+    ScannedLinks links;
+    std::string written = apply_template(*tmpl, b, root, unknown, &links);
     for (const std::string& name : unknown) {
         if (!site.reported_unknown.insert(page.layout + ":" + name).second) continue;
         std::string kind = name.substr(0, name.find(':'));
@@ -125,7 +129,7 @@ void write_page(SiteContext& site, Page& page, OutputSink& out) {
                           {"themes/" + site.theme.name + "/templates/" + page.layout + ".html", Span{}});
     }
     if (page.printable) site.print_pages[page.path] = make_links_printable(written, page.path, s.base_url);
-    out.write(page.path, written);
+    out.write_page(page.path, written, std::move(links));
     if (page.in_sitemap) site.sitemap.push_back(page.path);
 }
 

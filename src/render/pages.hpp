@@ -118,18 +118,6 @@ void write_search_files(const SearchFrame& frame, const std::vector<const Search
 std::map<std::string, std::string> copy_content_files(const std::map<std::string, std::string>& files,
                                                       OutputSink& out);
 
-/// What the link check needs of one HTML page: where its links go and which ids it has.
-/// Much smaller than the page, so a whole site's worth can be kept until every page
-/// is written.
-struct ScannedLinks {
-    std::vector<std::string> links;  ///< href, src and form action values, decoded, each once, in page order
-    std::vector<std::string> ids;    ///< every id on the page, sorted, each once
-    std::string base;                ///< <base href>, if any
-
-    [[nodiscard]] bool has_id(const std::string& id) const { return std::binary_search(ids.begin(), ids.end(), id); }
-    friend bool operator==(const ScannedLinks&, const ScannedLinks&) = default;
-};
-
 /// Reads the links and ids of a page planc wrote (a small tokenizer for its own HTML:
 /// tags and attributes, with <script> and <style> skipped). Safe on any thread.
 ScannedLinks scan_links(std::string_view html);

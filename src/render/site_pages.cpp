@@ -149,6 +149,15 @@ public:
         else
             links_.write_file(path);
     }
+    void write_page(const std::string& path, std::string_view bytes, ScannedLinks&& links) override {
+        if (!is_html_path(path)) {  // a page named otherwise is checked as any file
+            write(path, bytes);
+            return;
+        }
+        write_through([&] { out_.write(path, bytes); });
+        std::lock_guard<std::mutex> lock(links_mutex_);
+        links_.write_page(path, std::move(links));
+    }
     void write_parts(const std::string& path, const std::vector<std::string_view>& parts) override {
         if (is_html_path(path)) {  // pages are scanned whole
             OutputSink::write_parts(path, parts);

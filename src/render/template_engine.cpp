@@ -130,6 +130,8 @@ struct Binder {
             auto it = b.slots.find(bound.slot.value());
             if (it == b.slots.end())
                 unknown.insert("slot:" + std::string(bound.slot.value()));
+            else if (auto links = b.slot_links.find(it->first); links != b.slot_links.end())
+                out.html(it->second, &links->second);
             else
                 out.html(it->second);
         } else if (bound.text) {
@@ -158,9 +160,10 @@ bool is_relative_url(const std::string& url) {
 }
 
 std::string apply_template(const pugi::xml_document& tmpl, const Bindings& b, const std::string& root_prefix,
-                           std::set<std::string>& unknown) {
+                           std::set<std::string>& unknown, ScannedLinks* links) {
     Binder binder(b, root_prefix, unknown);
     if (pugi::xml_node root = tmpl.document_element()) binder.element(root, true);
+    if (links) *links = binder.out.take_links();
     std::string page = binder.out.take();
     page += '\n';
     return page;

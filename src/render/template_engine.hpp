@@ -21,6 +21,8 @@
 #include <set>
 #include <string>
 
+#include "render/html.hpp"
+
 namespace planc {
 
 /// What a page binds into its template.
@@ -28,6 +30,9 @@ struct Bindings {
     std::map<std::string, std::string> values;
     /// Slot name -> the HTML that goes into the slot (an html::Stream's).
     std::map<std::string, std::string> slots;
+    /// Slot name -> the links and ids its stream recorded (html::Stream::take_links), for
+    /// the page's: a slot missing here adds none.
+    std::map<std::string, ScannedLinks> slot_links;
 };
 
 /// The page: `tmpl` with `b` bound, as an HTML5 document with its doctype. `root_prefix`
@@ -38,8 +43,11 @@ struct Bindings {
 /// same one), and the page is written as the template is walked. A slot's HTML is written
 /// into its element as it is: a page's content (the whole plan, on a document page) is
 /// never parsed or copied into a tree.
+///
+/// `links`, when given, receives the page's links and ids as scan_links would read them
+/// from the page: the template's own and its slots' (from `b.slot_links`).
 std::string apply_template(const pugi::xml_document& tmpl, const Bindings& b, const std::string& root_prefix,
-                           std::set<std::string>& unknown);
+                           std::set<std::string>& unknown, ScannedLinks* links = nullptr);
 
 /// True when `url` names a place on this site relative to the current page (no scheme,
 /// not "//host", not "/path", not "#id", not empty).

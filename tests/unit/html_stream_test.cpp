@@ -13,6 +13,7 @@
 
 #include "html_tree_support.hpp"
 #include "render/html.hpp"
+#include "render/pages.hpp"
 #include "render/template_engine.hpp"
 
 using namespace planc;
@@ -69,8 +70,9 @@ public:
             } else if (what == 3) {
                 const char* name = pick_of({"br", "hr", "img", "input"});
                 std::string v = text();
-                html_tree::element(parent, name, {{"alt", v}});
-                out.element(name, {{"alt", v}});
+                const char* key = std::string_view(name) == "img" ? "src" : "alt";
+                html_tree::element(parent, name, {{key, v}});
+                out.element(name, {{key, v}});
             } else if (what == 4) {
                 std::string code = text() + "</script><b>" + text();
                 pugi::xml_node s = html_tree::element(parent, "script", {{"type", "application/ld+json"}});
@@ -82,12 +84,17 @@ public:
                 fill(n, out, depth + 1, true);
                 out.close();
             } else {
-                const char* name = pick_of({"p", "div", "span", "em", "pre", "code", "ul", "li", "table", "td", "a"});
+                const char* name =
+                    pick_of({"p", "div", "span", "em", "pre", "code", "ul", "li", "table", "td", "a", "form", "a"});
                 std::string cls = text();
-                pugi::xml_node n = pick(0, 1) ? html_tree::element(parent, name, {{"class", cls}, {"id", "x"}})
+                std::string id = pick(0, 1) ? "x" : text();
+                // Links: an <a>'s href, a form's action (the same link often twice).
+                const char* link = std::string_view(name) == "a" ? "href" : std::string_view(name) == "form" ? "action" : "class";
+                if (std::string_view(link) != "class" && pick(0, 1)) cls = pick(0, 1) ? "same.html" : "same.html#x";
+                pugi::xml_node n = pick(0, 1) ? html_tree::element(parent, name, {{link, cls}, {"id", id}})
                                               : html_tree::element(parent, name);
                 if (n.first_attribute())
-                    out.open(name, {{"class", cls}, {"id", "x"}});
+                    out.open(name, {{link, cls}, {"id", id}});
                 else
                     out.open(name);
                 fill(n, out, depth + 1, false);
@@ -186,4 +193,50 @@ TEST_CASE("a slot used twice in a template holds its content both times", "[rend
     // An empty slot fails data-if.
     b.slots["crumbs"].clear();
     CHECK(apply_template(tmpl, b, "", unknown).find("<main") == std::string::npos);
+}
+
+TEST_CASE("a stream records the links and ids that reading its HTML back finds", "[render][html][links]") {
+    // scan_links reads a written page; the build takes the stream's record instead, so
+    // the two must agree on every page: each link once in page order (entities decoded,
+    // two spellings of one link one link), ids sorted and once, <base href>.
+    for (unsigned seed = 1; seed <= 400; ++seed) {
+        TreePage tree;
+        html::Stream out;
+        TwoWays(seed).fill(tree.main, out, 0, false);
+        INFO("seed " << seed);
+        CHECK(out.take_links() == scan_links(out.written()));
+
+        // The same content in a template's slot, between the template's own links.
+        pugi::xml_document tmpl;
+        REQUIRE(tmpl.load_string("<html><head><base href=\"b/\"/></head><body id=\"top\">"
+                                 "<a href=\"same.html\">s</a><main data-slot=\"content\"/>"
+                                 "<FORM ACTION=\"search/\"><A HREF=\"index.html#top\">t</A></FORM></body></html>"));
+        html::Stream again;
+        TwoWays(seed).fill(tree.main, again, 0, false);
+        Bindings b;
+        b.slot_links["content"] = again.take_links();
+        b.slots["content"] = again.take();
+        std::set<std::string> unknown;
+        ScannedLinks recorded;
+        std::string page = apply_template(tmpl, b, "", unknown, &recorded);
+        CHECK(recorded == scan_links(page));
+        CHECK(recorded.base == "b/");
+    }
+}
+
+TEST_CASE("links written and taken back are not recorded", "[render][html][links]") {
+    html::Stream out;
+    out.open("div", {{"id", "kept"}});
+    out.element_text("a", "kept", {{"href", "kept.html"}});
+    html::Stream::Mark before = out.mark();
+    out.open("div", {{"id", "gone"}});
+    out.element_text("a", "gone", {{"href", "gone.html"}});
+    out.element("img", {{"src", "gone.png"}});
+    out.close();
+    out.rollback(before);
+    out.close();
+    ScannedLinks links = out.take_links();
+    CHECK(links.links == std::vector<std::string>{"kept.html"});
+    CHECK(links.ids == std::vector<std::string>{"kept"});
+    CHECK(links == scan_links(out.written()));
 }
