@@ -17,6 +17,7 @@
 #include <set>
 
 #include "check/check_support.hpp"
+#include "parse/byte_words.hpp"
 
 namespace planc::checks {
 
@@ -149,26 +150,17 @@ bool starts_placeholder_word(const char* d, std::size_t i) {
 }
 
 /// starts_placeholder_word for the 16 bytes at `p` at once (p[-1] must be readable): bit
-/// k is set when byte k starts such a run. GCC's vector types, so the same code is SSE2
-/// on x86-64 and NEON on ARM.
+/// k is set when byte k starts such a run.
 std::uint32_t placeholder_word_starts(const char* p) {
-    using Bytes = unsigned char __attribute__((vector_size(16)));
-    Bytes here, before;
-    std::memcpy(&here, p, 16);
-    std::memcpy(&before, p - 1, 16);
+    using byte_words::Bytes16;
+    Bytes16 here = byte_words::load16(p);
+    Bytes16 before = byte_words::load16(p - 1);
     // Setting bit 5 makes A-Z a-z and maps no other byte onto a letter.
-    Bytes lower = here | 0x20;
+    Bytes16 lower = here | 0x20;
     auto letter = (lower - 'a') < 26;
     auto letter_before = ((before | 0x20) - 'a') < 26;
     auto first_letter = (lower == 't') | (lower == 'l') | (lower == 'x') | (lower == 'i');
-    auto starts = first_letter & letter & ~letter_before;  // each byte 0xFF or 0
-    std::uint64_t half[2];
-    std::memcpy(half, &starts, 16);
-    // The top bit of each byte of a half, gathered into eight bits (byte k -> bit k).
-    auto gather = [](std::uint64_t h) {
-        return static_cast<std::uint32_t>(((h & 0x8080808080808080ULL) * 0x0002040810204081ULL) >> 56);
-    };
-    return gather(half[0]) | gather(half[1]) << 8;
+    return byte_words::mask(first_letter & letter & ~letter_before);
 }
 
 }  // namespace

@@ -48,4 +48,29 @@ constexpr unsigned continuation_bytes(std::uint64_t word) {
     return static_cast<unsigned>((marks * kOnes) >> 56);
 }
 
+// Sixteen bytes at a time, with GCC's vector types (SSE2 on x86-64, NEON on ARM; no
+// intrinsics): a comparison gives 0xFF in each byte where it holds, and mask() gathers
+// those into one bit per byte (byte k -> bit k), so the first match is countr_zero away.
+
+using Bytes16 = unsigned char __attribute__((vector_size(16)));
+
+/// The 16 bytes at `p` (any alignment).
+inline Bytes16 load16(const char* p) {
+    Bytes16 v;
+    std::memcpy(&v, p, sizeof v);
+    return v;
+}
+
+/// One bit per byte of `flags` (each byte 0xFF or 0): bit k for byte k.
+template <class Flags>
+inline std::uint32_t mask(Flags flags) {
+    std::uint64_t half[2];
+    std::memcpy(half, &flags, sizeof half);
+    // The top bit of each byte of a half, gathered into its eight bits.
+    auto gather = [](std::uint64_t h) {
+        return static_cast<std::uint32_t>(((h & kHigh) * 0x0002040810204081ULL) >> 56);
+    };
+    return gather(half[0]) | gather(half[1]) << 8;
+}
+
 }  // namespace planc::byte_words

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cctype>
 #include <array>
+#include <bit>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -83,28 +84,29 @@ constexpr std::array<unsigned char, 256> kEscapeClass = [] {
     return table;
 }();
 
-/// Appends `text` escaped, copying the runs between characters that need escaping whole.
-/// This runs over every byte of every page, so plain stretches are skipped eight bytes at
-/// a time, then one table lookup per byte where something may need escaping.
-void escape_into(std::string& out, std::string_view text, bool attribute) {
+/// Where the next byte of `text` at or after `at` is that needs escaping, or text.size().
+/// This runs over every byte of every page, so plain stretches are passed over sixteen
+/// bytes at a time, and the last few one table look a byte.
+std::size_t next_to_escape(std::string_view text, std::size_t at, bool attribute) {
     const unsigned char limit = attribute ? 2 : 1;
-    std::size_t from = 0;
-    std::size_t at = 0;
-    while (at < text.size()) {
-        if (at + 8 <= text.size()) {
-            using byte_words::has_byte;
-            std::uint64_t word = byte_words::load(text.data() + at);
-            if (!has_byte(word, '&') && !has_byte(word, '<') && !has_byte(word, '>') &&
-                !(attribute && has_byte(word, '"'))) {
-                at += 8;
-                continue;
-            }
-        }
+    for (; at + 16 <= text.size(); at += 16) {
+        byte_words::Bytes16 v = byte_words::load16(text.data() + at);
+        auto special = (v == '&') | (v == '<') | (v == '>');
+        std::uint32_t bits = byte_words::mask(attribute ? special | (v == '"') : special);
+        if (bits != 0) return at + static_cast<std::size_t>(std::countr_zero(bits));
+    }
+    for (; at < text.size(); ++at) {
         unsigned char kind = kEscapeClass[static_cast<unsigned char>(text[at])];
-        if (kind == 0 || kind > limit) {
-            ++at;
-            continue;
-        }
+        if (kind != 0 && kind <= limit) return at;
+    }
+    return at;
+}
+
+/// Appends `text` escaped, copying the runs between characters that need escaping whole.
+void escape_into(std::string& out, std::string_view text, bool attribute) {
+    std::size_t from = 0;
+    for (std::size_t at = next_to_escape(text, 0, attribute); at < text.size();
+         at = next_to_escape(text, from, attribute)) {
         out.append(text.data() + from, at - from);
         switch (text[at]) {
             case '&': out += "&amp;"; break;
@@ -112,7 +114,7 @@ void escape_into(std::string& out, std::string_view text, bool attribute) {
             case '>': out += "&gt;"; break;
             default: out += "&quot;"; break;
         }
-        from = ++at;
+        from = at + 1;
     }
     out.append(text.data() + from, text.size() - from);
 }

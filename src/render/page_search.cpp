@@ -5,7 +5,9 @@
 // contents.
 
 #include <array>
+#include <bit>
 
+#include "parse/byte_words.hpp"
 #include "render/components.hpp"
 #include "render/html.hpp"
 #include "render/pages.hpp"
@@ -54,6 +56,22 @@ void append_json_string(std::string& out, std::string_view text, bool squeeze_sp
     };
     std::size_t i = 0;
     while (i < n) {
+        // Sixteen bytes at a time while inside a run (a space at the start of one is the
+        // byte loop's): plain bytes, and spaces followed by none.
+        if (i + 17 <= n && i > run) {
+            byte_words::Bytes16 v = byte_words::load16(text.data() + i);
+            auto special = (v < 0x20) | (v >= 0x80) | (v == '"') | (v == '\\') | (v == '<');
+            if (squeeze_space) {
+                byte_words::Bytes16 next = byte_words::load16(text.data() + i + 1);
+                special |= (v == ' ') & ((next == ' ') | (next == '\n') | (next == '\t') | (next == '\r'));
+            }
+            std::uint32_t bits = byte_words::mask(special);
+            if (bits == 0) {
+                i += 16;
+                continue;
+            }
+            i += static_cast<std::size_t>(std::countr_zero(bits));
+        }
         unsigned char c = s[i];
         if (plain[c]) {
             ++i;
