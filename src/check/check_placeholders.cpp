@@ -10,6 +10,7 @@
 // Targets (list items and table rows) and action plan rows have their own codes (W101,
 // W114) and are not read here.
 
+#include <algorithm>
 #include <array>
 #include <bit>
 #include <cstring>
@@ -142,15 +143,9 @@ Found placeholder_at(std::string_view s, std::size_t i) {
 }
 
 
-/// True when a run of letters starts at `i` with t, l, x or i (either case): a letter
-/// that does not follow one.
-bool starts_placeholder_word(const char* d, std::size_t i) {
-    char c = lower_ascii(d[i]);
-    return (c == 't' || c == 'l' || c == 'x' || c == 'i') && (i == 0 || !is_alpha(d[i - 1]));
-}
-
-/// starts_placeholder_word for the 16 bytes at `p` at once (p[-1] must be readable): bit
-/// k is set when byte k starts such a run.
+/// Where runs of letters start with t, l, x or i (either case) among the 16 bytes at `p`
+/// (p[-1] must be readable): bit k is set when byte k is such a letter and p[k - 1] is no
+/// letter.
 std::uint32_t placeholder_word_starts(const char* p) {
     using byte_words::Bytes16;
     Bytes16 here = byte_words::load16(p);
@@ -180,13 +175,21 @@ bool find_placeholder_text(const std::string& text, std::size_t* where, std::siz
         *length = f.length;
         return true;
     };
-    if (n > 0 && starts_placeholder_word(d, 0) && found_at(0)) return true;
-    std::size_t i = 1;
-    for (; i + 16 <= n; i += 16)
-        for (std::uint32_t bits = placeholder_word_starts(d + i); bits != 0; bits &= bits - 1)
+    for (std::size_t i = 0; i < n; i += 16) {
+        std::uint32_t bits = 0;
+        if (i > 0 && i + 16 <= n) {
+            bits = placeholder_word_starts(d + i);
+        } else {
+            // The first sixteen bytes (no byte before them) and the last few: a copy
+            // padded with zero bytes, which are not letters. Most texts are short.
+            char padded[17] = {};
+            padded[0] = i > 0 ? d[i - 1] : '\0';
+            std::memcpy(padded + 1, d + i, std::min<std::size_t>(16, n - i));
+            bits = placeholder_word_starts(padded + 1);
+        }
+        for (; bits != 0; bits &= bits - 1)
             if (found_at(i + static_cast<std::size_t>(std::countr_zero(bits)))) return true;
-    for (; i < n; ++i)
-        if (starts_placeholder_word(d, i) && found_at(i)) return true;
+    }
     return false;
 }
 

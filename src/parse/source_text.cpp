@@ -1,6 +1,8 @@
 #include "parse/source_text.hpp"
 
 #include <algorithm>
+#include <bit>
+#include <cstring>
 
 #include "parse/byte_words.hpp"
 
@@ -241,11 +243,19 @@ std::string collapse_spaces(std::string_view s) {
 }
 
 std::size_t find_ascii_capital(std::string_view text, std::size_t from) {
+    // Sixteen bytes at a time, the last few from a copy padded with zero bytes.
+    auto capitals = [](const char* p) {
+        byte_words::Bytes16 v = byte_words::load16(p);
+        return byte_words::mask((v >= 'A') & (v <= 'Z'));
+    };
     std::size_t i = from;
-    while (i + 8 <= text.size() && !byte_words::has_ascii_capital(byte_words::load(text.data() + i))) i += 8;
-    for (; i < text.size(); ++i)
-        if (text[i] >= 'A' && text[i] <= 'Z') return i;
-    return std::string_view::npos;
+    for (; i + 16 <= text.size(); i += 16)
+        if (std::uint32_t bits = capitals(text.data() + i); bits != 0) return i + static_cast<std::size_t>(std::countr_zero(bits));
+    if (i >= text.size()) return std::string_view::npos;
+    char padded[16] = {};
+    std::memcpy(padded, text.data() + i, text.size() - i);
+    std::uint32_t bits = capitals(padded);
+    return bits != 0 ? i + static_cast<std::size_t>(std::countr_zero(bits)) : std::string_view::npos;
 }
 
 }  // namespace planc

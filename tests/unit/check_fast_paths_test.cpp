@@ -317,6 +317,25 @@ TEST_CASE("abbreviations and indicator codes are found wherever they fall in the
     }
 }
 
+TEST_CASE("find_ascii_capital finds what a byte loop finds, from any place", "[parse][text]") {
+    std::mt19937 rng(1914);
+    const std::vector<std::string> pieces = {"a", "z", " ", "@", "[", "A", "Z", "\xC3\x89", "\xC3\xA9", "0",
+                                             "plain words ", "\xE2\x80\x99", "\x7F", "\xDA"};
+    for (int n = 0; n < 5000; ++n) {
+        std::string text = random_text(rng, pieces, n % 50);
+        for (std::size_t from = 0; from <= text.size(); from += 1 + rng() % 7) {
+            std::size_t expected = std::string_view::npos;
+            for (std::size_t i = from; i < text.size(); ++i)
+                if (text[i] >= 'A' && text[i] <= 'Z') {
+                    expected = i;
+                    break;
+                }
+            INFO("from " << from << " of \"" << text << "\"");
+            REQUIRE(find_ascii_capital(text, from) == expected);
+        }
+    }
+}
+
 TEST_CASE("fixed_decimals writes what printf(\"%.*f\") writes", "[render][numbers]") {
     auto by_printf = [](double v, int decimals, std::size_t at_most) {
         char buffer[512];
