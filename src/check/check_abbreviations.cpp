@@ -379,6 +379,17 @@ void check_abbreviations(const CheckContext& ctx) {
     }
     for (const Section& s : doc.sections) collect_document_glossary(s, defined);
 
+    // A term is reported only when none of the above defines it. Where the glossary covers
+    // every term used (a kept-up plan), nothing can be reported, and the texts need not be
+    // read for spelled-out names and shouting runs, which only ever pass more terms.
+    auto may_report = [&](const std::string& term) {
+        return term.size() >= 2 && !defined.count(term) && !contains(kNotTerms, term) && !is_ordinary(term) &&
+               !is_roman(term);
+    };
+    if (std::none_of(doc.abbreviations.begin(), doc.abbreviations.end(),
+                     [&](const AbbreviationUse& use) { return may_report(letters_part(base_term(use.term))); }))
+        return;
+
     std::set<std::pair<std::uint32_t, std::uint32_t>> shouting;
     for_each_text(ctx, [&](const TextPiece& piece) {
         collect_definitions(piece.text.text, defined);
@@ -392,8 +403,7 @@ void check_abbreviations(const CheckContext& ctx) {
     std::map<std::string, Use> undefined;
     for (const AbbreviationUse& use : doc.abbreviations) {
         std::string term = letters_part(base_term(use.term));
-        if (term.size() < 2) continue;
-        if (defined.count(term) || contains(kNotTerms, term) || is_ordinary(term) || is_roman(term)) continue;
+        if (!may_report(term)) continue;
         if (shouting.count({use.span.line, use.span.column})) continue;
         Use& u = undefined[term];
         ++u.count;
