@@ -24,6 +24,7 @@
 #include <vector>
 
 #include "planc/data_output.hpp"
+#include "render/json_writer.hpp"
 
 namespace planc {
 
@@ -187,37 +188,64 @@ std::string targets_csv(const Document& doc, const Partnership& partnership) {
 }
 
 std::string targets_csv_metadata(const Document& doc, const Partnership& partnership) {
-    using Json = nlohmann::ordered_json;
-    Json columns = Json::array();
+    // Written straight out (the same bytes as an nlohmann tree dumped by dump_json, which
+    // this was: building the tree for every plan cost more than the rest of the file).
+    std::string out;
+    out.reserve(6 * 1024);
+    JsonWriter w(out);
+    w.begin_object();
+    w.key("@context");
+    w.begin_array();
+    w.string("http://www.w3.org/ns/csvw");
+    w.begin_object();
+    w.field("@language", "en");
+    w.end_object();
+    w.end_array();
+    w.field("url", "targets.csv");
+    w.field("dc:title", "Targets: " + (doc.title.empty() ? doc.slug : doc.title));
+    w.field("dc:publisher", partnership.name.empty() ? partnership.slug : partnership.name);
+    w.field("dc:source", doc.path);
+    w.field("dc:description",
+            "One row per target of the plan's priorities. Empty cells are unknown values (a "
+            "placeholder such as TBC is never written as 0). The full model, including each "
+            "target's wording and source position, is in plan.json (docs/schema/plan.schema.json).");
+    w.key("dialect");
+    w.begin_object();
+    w.field("header", true);
+    w.field("encoding", "utf-8");
+    w.key("lineTerminators");
+    w.begin_array();
+    w.string("\n");
+    w.end_array();
+    w.end_object();
+    w.key("tableSchema");
+    w.begin_object();
+    w.key("columns");
+    w.begin_array();
     for (const Column& column : kColumns) {
-        Json c;
-        c["name"] = column.name;
-        c["titles"] = column.name;
-        c["dc:description"] = column.description;
+        w.begin_object();
+        w.field("name", column.name);
+        w.field("titles", column.name);
+        w.field("dc:description", column.description);
         if (column.format != nullptr) {
-            c["datatype"] = Json{{"base", column.datatype}, {"format", column.format}};
+            w.key("datatype");
+            w.begin_object();
+            w.field("base", column.datatype);
+            w.field("format", column.format);
+            w.end_object();
         } else {
-            c["datatype"] = column.datatype;
+            w.field("datatype", column.datatype);
         }
-        if (column.separator != nullptr) c["separator"] = column.separator;
+        if (column.separator != nullptr) w.field("separator", column.separator);
         const std::string_view name = column.name;
-        if (name == "partnership" || name == "plan" || name == "status") c["required"] = true;
-        columns.push_back(std::move(c));
+        if (name == "partnership" || name == "plan" || name == "status") w.field("required", true);
+        w.end_object();
     }
-
-    Json j;
-    j["@context"] = Json::array({"http://www.w3.org/ns/csvw", Json{{"@language", "en"}}});
-    j["url"] = "targets.csv";
-    j["dc:title"] = "Targets: " + (doc.title.empty() ? doc.slug : doc.title);
-    j["dc:publisher"] = partnership.name.empty() ? partnership.slug : partnership.name;
-    j["dc:source"] = doc.path;
-    j["dc:description"] =
-        "One row per target of the plan's priorities. Empty cells are unknown values (a "
-        "placeholder such as TBC is never written as 0). The full model, including each "
-        "target's wording and source position, is in plan.json (docs/schema/plan.schema.json).";
-    j["dialect"] = Json{{"header", true}, {"encoding", "utf-8"}, {"lineTerminators", Json::array({"\n"})}};
-    j["tableSchema"] = Json{{"columns", std::move(columns)}};
-    return dump_json(j);
+    w.end_array();
+    w.end_object();
+    w.end_object();
+    out += '\n';
+    return out;
 }
 
 }  // namespace planc

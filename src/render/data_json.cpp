@@ -537,7 +537,9 @@ void write_document_summary(JsonWriter& w, const Document& doc) {
 
 std::string document_json_text(const Document& doc, const Partnership& partnership) {
     std::string out;
-    out.reserve(64 * 1024);
+    // plan.json runs to about three times the plan's Markdown: room for that up front,
+    // not a copy at every doubling.
+    out.reserve(std::max<std::size_t>(64 * 1024, 3 * doc.source.size() + 16 * 1024));
     JsonWriter w(out);
     w.begin_object();
     w.field("schema_version", 1);
