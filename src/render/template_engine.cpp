@@ -3,6 +3,7 @@
 #include "render/template_engine.hpp"
 
 #include <algorithm>
+#include <array>
 #include <map>
 #include <string_view>
 #include <vector>
@@ -41,22 +42,18 @@ struct Binder {
         return v && !v->empty();
     }
 
-    /// One attribute as it will be written: the template's own or a bound one.
-    struct Attr {
-        const char* name;
-        std::string value;
-    };
-
     /// The attributes of `n` as written on the page, and which of planc's it has (each
-    /// counted at its first occurrence, as an element's attribute lookup finds it).
+    /// counted at its first occurrence, as an element's attribute lookup finds it). Values
+    /// are views: of the template, of the bindings, or of `rebased` (a template link made
+    /// relative to this page); nothing is copied for the rest.
     struct Bound {
-        std::vector<Attr> attrs;
-        pugi::xml_attribute text;  ///< data-text
-        pugi::xml_attribute slot;  ///< data-slot
+        std::vector<html::Attribute> attrs;
+        std::array<std::string, 3> rebased;  ///< href, src, action
+        pugi::xml_attribute text;            ///< data-text
+        pugi::xml_attribute slot;            ///< data-slot
     };
 
-    Bound bind_attributes(pugi::xml_node n, bool root) {
-        Bound out;
+    void bind_attributes(pugi::xml_node n, bool root, Bound& out) {
         std::vector<pugi::xml_attribute> from_values;  // data-attr-*, in order
         bool seen_if = false, seen_unless = false, seen_xmlns = !root;
         bool seen_link[3] = {false, false, false};
@@ -87,43 +84,43 @@ struct Binder {
                 out.slot = a;
                 continue;
             }
-            std::string value = a.value();
+            std::string_view value = a.value();
             // Links written in the template are relative to the site root: made relative
             // to this page.
             for (int k = 0; k < 3; ++k) {
                 if (name != kLinks[k] || seen_link[k]) continue;
                 seen_link[k] = true;
-                if (is_relative_url(value)) value = root_prefix + value;
+                if (is_relative_url(a.value())) {
+                    out.rebased[static_cast<std::size_t>(k)] = root_prefix + a.value();
+                    value = out.rebased[static_cast<std::size_t>(k)];
+                }
             }
-            out.attrs.push_back({a.name(), std::move(value)});
+            out.attrs.emplace_back(a.name(), value);
         }
         // data-attr-NAME: the value replaces the attribute NAME where it is, or is added
         // after the others; an empty or unknown value removes it.
         for (pugi::xml_attribute a : from_values) {
             const char* target = a.name() + kAttrPrefix.size();
             const std::string* v = lookup(a.value());
-            auto same = [&](const Attr& x) { return std::string_view(x.name) == target; };
+            auto same = [&](const html::Attribute& x) { return std::string_view(x.first) == target; };
             auto it = std::find_if(out.attrs.begin(), out.attrs.end(), same);
             if (v && !v->empty()) {
                 if (it != out.attrs.end())
-                    it->value = *v;
+                    it->second = *v;
                 else
-                    out.attrs.push_back({target, *v});
+                    out.attrs.emplace_back(target, *v);
             } else if (it != out.attrs.end()) {
                 out.attrs.erase(it);
             }
         }
-        return out;
     }
 
     void element(pugi::xml_node n, bool root) {
         if (pugi::xml_attribute cond = n.attribute("data-if"); cond && !condition_holds(cond.value())) return;
         if (pugi::xml_attribute cond = n.attribute("data-unless"); cond && condition_holds(cond.value())) return;
-        Bound bound = bind_attributes(n, root);
-        std::vector<html::Attribute> attrs;
-        attrs.reserve(bound.attrs.size());
-        for (const Attr& a : bound.attrs) attrs.emplace_back(a.name, a.value);
-        out.open(n.name(), attrs);
+        Bound bound;
+        bind_attributes(n, root, bound);
+        out.open(n.name(), bound.attrs);
         // data-text and data-slot replace what the element holds in the template.
         const std::string* text = bound.text ? lookup(bound.text.value()) : nullptr;
         if (bound.slot) {
@@ -151,7 +148,7 @@ struct Binder {
 
 }  // namespace
 
-bool is_relative_url(const std::string& url) {
+bool is_relative_url(std::string_view url) {
     if (url.empty() || url.front() == '#' || url.front() == '/' || url.front() == '?') return false;
     std::size_t colon = url.find(':');
     std::size_t slash = url.find('/');

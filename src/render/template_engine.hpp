@@ -20,6 +20,7 @@
 #include <map>
 #include <set>
 #include <string>
+#include <string_view>
 
 #include "render/html.hpp"
 
@@ -51,6 +52,6 @@ std::string apply_template(const pugi::xml_document& tmpl, const Bindings& b, co
 
 /// True when `url` names a place on this site relative to the current page (no scheme,
 /// not "//host", not "/path", not "#id", not empty).
-bool is_relative_url(const std::string& url);
+bool is_relative_url(std::string_view url);
 
 }  // namespace planc
