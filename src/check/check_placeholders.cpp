@@ -143,19 +143,20 @@ Found placeholder_at(std::string_view s, std::size_t i) {
 }
 
 
-/// Where runs of letters start with t, l, x or i (either case) among the 16 bytes at `p`
-/// (p[-1] must be readable): bit k is set when byte k is such a letter and p[k - 1] is no
-/// letter.
+/// Where a form may start among the 16 bytes at `p` (p[-1] and p[16] must be readable):
+/// bit k is set when byte k starts a run of letters (p[k - 1] is no letter) with the first
+/// two letters of a form, in either case: "tb" (TBC), "to" (to be, to follow), "in"
+/// (insert), "lo" (lorem ipsum), "xx". Most words are ruled out here, "the" and "is" too.
 std::uint32_t placeholder_word_starts(const char* p) {
     using byte_words::Bytes16;
-    Bytes16 here = byte_words::load16(p);
-    Bytes16 before = byte_words::load16(p - 1);
     // Setting bit 5 makes A-Z a-z and maps no other byte onto a letter.
-    Bytes16 lower = here | 0x20;
+    Bytes16 lower = byte_words::load16(p) | 0x20;
+    Bytes16 second = byte_words::load16(p + 1) | 0x20;
     auto letter = (lower - 'a') < 26;
-    auto letter_before = ((before | 0x20) - 'a') < 26;
-    auto first_letter = (lower == 't') | (lower == 'l') | (lower == 'x') | (lower == 'i');
-    return byte_words::mask(first_letter & letter & ~letter_before);
+    auto letter_before = ((byte_words::load16(p - 1) | 0x20) - 'a') < 26;
+    auto opening = ((lower == 't') & ((second == 'b') | (second == 'o'))) | ((lower == 'i') & (second == 'n')) |
+                   ((lower == 'l') & (second == 'o')) | ((lower == 'x') & (second == 'x'));
+    return byte_words::mask(opening & letter & ~letter_before);
 }
 
 }  // namespace
@@ -177,14 +178,14 @@ bool find_placeholder_text(const std::string& text, std::size_t* where, std::siz
     };
     for (std::size_t i = 0; i < n; i += 16) {
         std::uint32_t bits = 0;
-        if (i > 0 && i + 16 <= n) {
+        if (i > 0 && i + 17 <= n) {
             bits = placeholder_word_starts(d + i);
         } else {
             // The first sixteen bytes (no byte before them) and the last few: a copy
             // padded with zero bytes, which are not letters. Most texts are short.
-            char padded[17] = {};
+            char padded[18] = {};
             padded[0] = i > 0 ? d[i - 1] : '\0';
-            std::memcpy(padded + 1, d + i, std::min<std::size_t>(16, n - i));
+            std::memcpy(padded + 1, d + i, std::min<std::size_t>(17, n - i));
             bits = placeholder_word_starts(padded + 1);
         }
         for (; bits != 0; bits &= bits - 1)
