@@ -142,7 +142,6 @@ Found placeholder_at(std::string_view s, std::size_t i) {
     }
 }
 
-
 /// Where a form may start among the 16 bytes at `p` (p[-1] and p[16] must be readable):
 /// bit k is set when byte k starts a run of letters (p[k - 1] is no letter) with the first
 /// two letters of a form, in either case: "tb" (TBC), "to" (to be, to follow), "in"
@@ -164,9 +163,9 @@ std::uint32_t placeholder_word_starts(const char* p) {
 bool find_placeholder_text(const std::string& text, std::size_t* where, std::size_t* length) {
     std::string_view s = text;
     if (find_opening_to_follow(s, where, length)) return true;
-    // Every form begins a run of letters with t, l, x or i, so only those places need a
-    // look, in reading order: the first placeholder found is the earliest. They are found
-    // sixteen bytes at a time; the few bytes left at the end one at a time.
+    // Every form begins a run of letters with two letters of its own, so only those places
+    // need a look, in reading order: the first placeholder found is the earliest. They are
+    // found sixteen bytes at a time.
     const char* d = s.data();
     const std::size_t n = s.size();
     auto found_at = [&](std::size_t i) {

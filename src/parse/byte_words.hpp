@@ -1,7 +1,7 @@
 #pragma once
 // Eight bytes at a time: tests on a 64-bit word of text that let the scans over every
-// byte of every plan (UTF-8 checks, column counts, capitals, HTML and JSON escaping) pass
-// over plain stretches a word at a time. The classic bit tricks ("has zero byte", "has
+// byte of every plan (UTF-8 checks, column counts, JSON escaping) pass over plain
+// stretches a word at a time. The classic bit tricks ("has zero byte", "has
 // less", "has between"); each is exact: it says yes only when a byte really matches.
 
 #include <cstdint>
@@ -31,13 +31,6 @@ constexpr bool has_byte(std::uint64_t word, unsigned char byte) {
 /// True when a byte is below `limit` (at most 128).
 constexpr bool has_below(std::uint64_t word, unsigned char limit) {
     return ((word - kOnes * limit) & ~word & kHigh) != 0;
-}
-
-/// True when a byte is an ASCII capital letter (bytes over 0x7F never count).
-constexpr bool has_ascii_capital(std::uint64_t word) {
-    constexpr std::uint64_t kLow7 = kOnes * 127;
-    constexpr std::uint64_t below = 'A' - 1, above = 'Z' + 1;
-    return ((kOnes * (127 + above) - (word & kLow7)) & ~word & ((word & kLow7) + kOnes * (127 - below)) & kHigh) != 0;
 }
 
 /// How many bytes are UTF-8 continuation bytes (top bits 10).

@@ -146,6 +146,14 @@ bool break_before(unsigned flags, bool in_pre, char before) {
 
 }  // namespace
 
+bool is_named(std::string_view name, std::string_view lower) {
+    if (name.size() != lower.size()) return false;
+    for (std::size_t i = 0; i < name.size(); ++i)
+        if ((name[i] >= 'A' && name[i] <= 'Z' ? static_cast<char>(name[i] - 'A' + 'a') : name[i]) != lower[i])
+            return false;
+    return true;
+}
+
 std::string escape_attribute(std::string_view value) {
     std::string out;
     escape_into(out, value, true);
@@ -268,25 +276,8 @@ void Stream::html(std::string_view html, const ScannedLinks* links) {
     if (!links) return;
     links_.links.insert(links_.links.end(), links->links.begin(), links->links.end());
     links_.ids.insert(links_.ids.end(), links->ids.begin(), links->ids.end());
-    if (!links->base.empty()) {
-        links_.base = links->base;
-        has_base_ = true;
-    }
+    if (!links->base.empty()) links_.base = links->base;
 }
-
-namespace {
-
-/// `name` is `lower` (all lower case) in any case: theme templates may write names in
-/// capitals, and HTML does not tell them apart.
-bool is_named(std::string_view name, std::string_view lower) {
-    if (name.size() != lower.size()) return false;
-    for (std::size_t i = 0; i < name.size(); ++i)
-        if ((name[i] >= 'A' && name[i] <= 'Z' ? static_cast<char>(name[i] - 'A' + 'a') : name[i]) != lower[i])
-            return false;
-    return true;
-}
-
-}  // namespace
 
 void Stream::record_links(std::string_view element, std::span<const Attribute> attrs) {
     for (const auto& [key, value] : attrs) {
@@ -298,12 +289,10 @@ void Stream::record_links(std::string_view element, std::span<const Attribute> a
                 break;
             case 'h':
                 if (!is_named(name, "href")) break;
-                if (is_named(element, "base")) {
+                if (is_named(element, "base"))
                     links_.base = value;
-                    has_base_ = true;
-                } else {
+                else
                     links_.links.emplace_back(value);
-                }
                 break;
             case 's':
                 if (is_named(name, "src")) links_.links.emplace_back(value);
@@ -320,7 +309,6 @@ void Stream::record_links(std::string_view element, std::span<const Attribute> a
 ScannedLinks Stream::take_links() {
     ScannedLinks page = std::move(links_);
     links_ = {};
-    has_base_ = false;
     // Each link once, at its first place (decided before anything is moved: `seen` holds
     // views of the strings where they are).
     std::unordered_set<std::string_view> seen;
@@ -348,10 +336,7 @@ void Stream::rollback(const Mark& m) {
     out_.resize(m.size);
     links_.links.resize(m.links);
     links_.ids.resize(m.ids);
-    if (!m.has_base && has_base_) {
-        links_.base.clear();
-        has_base_ = false;
-    }
+    if (!m.has_base) links_.base.clear();
     open_.resize(m.depth);
     tag_open_ = m.tag_open;
 }

@@ -36,6 +36,10 @@ struct ScannedLinks {
 
 namespace planc::html {
 
+/// True when an element or attribute name is `lower` (all lower case) in any case: HTML
+/// does not tell "HREF" from "href", and theme templates may write either.
+bool is_named(std::string_view name, std::string_view lower);
+
 /// Escapes text for an attribute value in double quotes (&, <, >, ").
 std::string escape_attribute(std::string_view text);
 
@@ -93,7 +97,7 @@ public:
         bool has_base = false;
     };
     [[nodiscard]] Mark mark() const {
-        return {out_.size(), open_.size(), tag_open_, links_.links.size(), links_.ids.size(), has_base_};
+        return {out_.size(), open_.size(), tag_open_, links_.links.size(), links_.ids.size(), !links_.base.empty()};
     }
     /// True when nothing was written since `m`.
     [[nodiscard]] bool nothing_since(const Mark& m) const { return out_.size() == m.size; }
@@ -140,7 +144,6 @@ private:
     std::array<Name, 64> names_{};
     /// The links and ids written, in order, each as often as written (take_links sorts).
     ScannedLinks links_;
-    bool has_base_ = false;
 };
 
 }  // namespace planc::html

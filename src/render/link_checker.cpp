@@ -22,17 +22,6 @@ namespace planc {
 
 namespace {
 
-/// `name` equals `lower` (all lower case) ignoring ASCII case.
-bool is_named(std::string_view name, std::string_view lower) {
-    if (name.size() != lower.size()) return false;
-    for (std::size_t i = 0; i < name.size(); ++i) {
-        char c = name[i];
-        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-        if (c != lower[i]) return false;
-    }
-    return true;
-}
-
 bool is_name_char(char c) {
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '_' ||
            c == ':';
@@ -60,7 +49,7 @@ ScannedLinks scan_links(std::string_view html) {
         std::size_t name_start = i;
         while (i < html.size() && is_name_char(html[i])) ++i;
         std::string_view tag = html.substr(name_start, i - name_start);
-        bool is_base = is_named(tag, "base"), is_form = is_named(tag, "form");
+        bool is_base = html::is_named(tag, "base"), is_form = html::is_named(tag, "form");
         while (i < html.size() && html[i] != '>') {
             if (!is_name_char(html[i])) {
                 ++i;
@@ -84,8 +73,8 @@ ScannedLinks scan_links(std::string_view html) {
                     raw = html.substr(v, i - v);
                 }
             }
-            bool is_id = is_named(name, "id"), is_href = is_named(name, "href");
-            bool is_link = is_href || is_named(name, "src") || (is_form && is_named(name, "action"));
+            bool is_id = html::is_named(name, "id"), is_href = html::is_named(name, "href");
+            bool is_link = is_href || html::is_named(name, "src") || (is_form && html::is_named(name, "action"));
             if (!is_id && !is_link) continue;
             if (is_id) page.ids.push_back(html::decode_entities(raw));
             if (is_base && is_href) {
@@ -96,7 +85,7 @@ ScannedLinks scan_links(std::string_view html) {
             }
         }
         for (std::string_view raw_text : {std::string_view("script"), std::string_view("style")}) {
-            if (!is_named(tag, raw_text)) continue;
+            if (!html::is_named(tag, raw_text)) continue;
             std::size_t end = html.find("</" + std::string(raw_text), i);
             i = end == std::string::npos ? html.size() : end;
         }

@@ -90,7 +90,7 @@ struct Binder {
             for (int k = 0; k < 3; ++k) {
                 if (name != kLinks[k] || seen_link[k]) continue;
                 seen_link[k] = true;
-                if (is_relative_url(a.value())) {
+                if (is_relative_url(value)) {
                     out.rebased[static_cast<std::size_t>(k)] = root_prefix + a.value();
                     value = out.rebased[static_cast<std::size_t>(k)];
                 }
