@@ -134,7 +134,9 @@ void write_leaflet_page(SiteContext& site, const Partnership& p, const Document&
     Page page;
     page.path = paths::leaflet(p, d);
     page.layout = "leaflet";
-    page.printable = true;
+    // The copy for printing is kept only when it will be printed: it is the whole page
+    // again, and made by reading the page back.
+    page.printable = with_pdf;
     page.title = year.empty() ? "Our community safety plan" : "Our community safety plan for " + year;
     page.caption = partnership_name(p);
     page.crumbs = {{"Home", paths::kHome}, {partnership_name(p), paths::partnership(p)}, {doc_title, paths::document(p, d)}};

@@ -179,3 +179,17 @@ TEST_CASE("the leaflet's copy for printing has absolute links, or none where the
     CHECK(relative_web.find("<a href=\"../index.html#priority-1-tackling-anti-social-behaviour\">youth club</a>") !=
           std::string::npos);
 }
+
+TEST_CASE("no copy of the leaflet is kept for printing when no PDF will be made", "[render]") {
+    // Without weasyprint (or with --no-pdf) the printed copy would be made and held to the
+    // end of the build for nothing.
+    Project project = make_project({{"2009-10", kPlan}});
+    Diagnostics diags;
+    Theme theme = load_theme(PLANC_SOURCE_DIR, "default", diags);
+    SiteContext site{project, theme, diags};
+    MemoryOutput out;
+    const Partnership& p = project.partnerships.front();
+    SitePart part = render_document_part(site, p, p.documents.front(), false, out);
+    CHECK(out.files.count("testshire/2009-10/leaflet/index.html") == 1);
+    CHECK(part.print_pages.empty());
+}
