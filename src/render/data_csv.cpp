@@ -190,9 +190,7 @@ std::string targets_csv(const Document& doc, const Partnership& partnership) {
 std::string targets_csv_metadata(const Document& doc, const Partnership& partnership) {
     // Written straight out (the same bytes as an nlohmann tree dumped by dump_json, which
     // this was: building the tree for every plan cost more than the rest of the file).
-    std::string out;
-    out.reserve(6 * 1024);
-    JsonWriter w(out);
+    JsonWriter w(6 * 1024);
     w.begin_object();
     w.key("@context");
     w.begin_array();
@@ -244,8 +242,8 @@ std::string targets_csv_metadata(const Document& doc, const Partnership& partner
     w.end_array();
     w.end_object();
     w.end_object();
-    out += '\n';
-    return out;
+    w.raw("\n");
+    return w.take();
 }
 
 }  // namespace planc

@@ -536,11 +536,9 @@ void write_document_summary(JsonWriter& w, const Document& doc) {
 // ---------------------------------------------------------------------------------
 
 std::string document_json_text(const Document& doc, const Partnership& partnership) {
-    std::string out;
     // plan.json runs to about three times the plan's Markdown: room for that up front,
     // not a copy at every doubling.
-    out.reserve(std::max<std::size_t>(64 * 1024, 3 * doc.source.size() + 16 * 1024));
-    JsonWriter w(out);
+    JsonWriter w(std::max<std::size_t>(64 * 1024, 3 * doc.source.size() + 16 * 1024));
     w.begin_object();
     w.field("schema_version", 1);
     w.field("path", doc.path);
@@ -571,13 +569,12 @@ std::string document_json_text(const Document& doc, const Partnership& partnersh
     write_indicators(w, "indicators", doc.indicators);
     write_suppressions(w, doc.suppressions);
     w.end_object();
-    out += '\n';
-    return out;
+    w.raw("\n");
+    return w.take();
 }
 
 std::string partnership_json_text(const Partnership& partnership) {
-    std::string out;
-    JsonWriter w(out);
+    JsonWriter w;
     w.begin_object();
     w.field("schema_version", 1);
     w.field("slug", partnership.slug);
@@ -621,8 +618,8 @@ std::string partnership_json_text(const Partnership& partnership) {
     for (const Document& doc : partnership.documents) write_document_summary(w, doc);
     w.end_array();
     w.end_object();
-    out += '\n';
-    return out;
+    w.raw("\n");
+    return w.take();
 }
 
 // The trees are read back from the text: one way of writing the model, whichever form is

@@ -103,7 +103,8 @@ std::size_t next_to_escape(std::string_view text, std::size_t at, bool attribute
 }
 
 /// Appends `text` escaped, copying the runs between characters that need escaping whole.
-void escape_into(std::string& out, std::string_view text, bool attribute) {
+template <class Out>
+void escape_into(Out& out, std::string_view text, bool attribute) {
     std::size_t from = 0;
     for (std::size_t at = next_to_escape(text, 0, attribute); at < text.size();
          at = next_to_escape(text, from, attribute)) {
@@ -121,7 +122,7 @@ void escape_into(std::string& out, std::string_view text, bool attribute) {
 
 /// Appends script or style text raw, made unable to end its element early: each "</"
 /// followed by the element's name, in any case, is written "<\/".
-void append_raw_text(std::string& out, std::string_view text, std::string_view element) {
+void append_raw_text(ByteBuffer& out, std::string_view text, std::string_view element) {
     auto closes = [&](std::size_t at) {
         if (text.size() - at - 2 < element.size()) return false;
         for (std::size_t i = 0; i < element.size(); ++i)
@@ -333,7 +334,7 @@ void Stream::raw_text_element(const char* name, std::string_view value, std::ini
 }
 
 void Stream::rollback(const Mark& m) {
-    out_.resize(m.size);
+    out_.truncate(m.size);
     links_.links.resize(m.links);
     links_.ids.resize(m.ids);
     if (!m.has_base) links_.base.clear();
@@ -342,8 +343,7 @@ void Stream::rollback(const Mark& m) {
 }
 
 std::string Stream::take() {
-    std::string html = std::move(out_);
-    out_.clear();
+    std::string html = out_.take();
     open_.clear();
     tag_open_ = false;
     return html;

@@ -17,6 +17,8 @@
 #include <utility>
 #include <vector>
 
+#include "render/byte_buffer.hpp"
+
 namespace planc {
 
 /// What the link check needs of one HTML page: where its links go and which ids it has.
@@ -106,7 +108,7 @@ public:
     void rollback(const Mark& m);
 
     [[nodiscard]] bool empty() const { return out_.empty(); }
-    [[nodiscard]] const std::string& written() const { return out_; }
+    [[nodiscard]] std::string_view written() const { return out_.view(); }
     /// The HTML written (every element must be closed); the stream is empty after.
     [[nodiscard]] std::string take();
     /// The links and ids of everything written so far, as scan_links would read them from
@@ -134,7 +136,7 @@ private:
     /// Keeps what the link check needs of one start tag's attributes.
     void record_links(std::string_view element, std::span<const Attribute> attrs);
 
-    std::string out_;
+    ByteBuffer out_;
     std::vector<Open> open_;
     /// An SVG element's start tag is left open ("<rect x=\"0\"") until it has content
     /// (">") or is closed without any ("/>").

@@ -44,12 +44,10 @@ void write_value(JsonWriter& w, const Json& j) {
 std::string dump_json(const Json& j) {
     // Non-ASCII stays as UTF-8; invalid UTF-8 (which the loader should already have
     // reported) becomes U+FFFD rather than an exception.
-    std::string out;
-    out.reserve(64 * 1024);
-    JsonWriter w(out);
+    JsonWriter w(64 * 1024);
     write_value(w, j);
-    out += '\n';
-    return out;
+    w.raw("\n");
+    return w.take();
 }
 
 }  // namespace planc

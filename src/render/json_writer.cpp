@@ -32,7 +32,7 @@ bool all_plain(std::uint64_t word) {
 
 /// Appends `s` as a quoted JSON string. False (nothing appended) when it is not valid
 /// UTF-8: the caller lets nlohmann replace the bad bytes its own way.
-bool append_valid_string(std::string& out, std::string_view s) {
+bool append_valid_string(ByteBuffer& out, std::string_view s) {
     std::size_t mark = out.size();
     out += '"';
     std::size_t from = 0;
@@ -51,13 +51,13 @@ bool append_valid_string(std::string& out, std::string_view s) {
         if (c >= 0x80) {
             int n = utf8_sequence(reinterpret_cast<const unsigned char*>(s.data()) + i, s.size() - i);
             if (n <= 0) {
-                out.resize(mark);
+                out.truncate(mark);
                 return false;
             }
             i += static_cast<std::size_t>(n);
             continue;
         }
-        out.append(s, from, i - from);
+        out.append(s.substr(from, i - from));
         switch (c) {
             case '"': out += "\\\""; break;
             case '\\': out += "\\\\"; break;
@@ -75,16 +75,32 @@ bool append_valid_string(std::string& out, std::string_view s) {
         }
         from = ++i;
     }
-    out.append(s, from);
+    out.append(s.substr(from));
     out += '"';
     return true;
 }
 
 }  // namespace
 
-void append_json_quoted(std::string& out, std::string_view s) {
+void append_json_quoted(ByteBuffer& out, std::string_view s) {
     if (append_valid_string(out, s)) return;
     out += nlohmann::ordered_json(std::string(s)).dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
+}
+
+void JsonWriter::new_line(bool comma, std::size_t depth) {
+    // ",\n" and the indent in one piece, cut from a line of spaces (deeper levels than it
+    // holds, never seen in planc's files, take more than one piece).
+    static constexpr std::string_view kLine =
+        ",\n                                                                "
+        "                                                                ";
+    std::size_t spaces = 2 * depth;
+    std::size_t first = std::min(spaces, kLine.size() - 2);
+    out_.append(kLine.substr(comma ? 0 : 1, (comma ? 2 : 1) + first));
+    for (spaces -= first; spaces > 0;) {
+        std::size_t n = std::min(spaces, kLine.size() - 2);
+        out_.append(kLine.substr(2, n));
+        spaces -= n;
+    }
 }
 
 void JsonWriter::before_value() {
@@ -94,14 +110,12 @@ void JsonWriter::before_value() {
     }
     if (levels_.empty()) return;  // the top level
     Level& level = levels_.back();
-    out_ += level.items++ == 0 ? "\n" : ",\n";
-    indent(levels_.size());
+    new_line(level.items++ != 0, levels_.size());
 }
 
 void JsonWriter::key(std::string_view name) {
     Level& level = levels_.back();
-    out_ += level.items++ == 0 ? "\n" : ",\n";
-    indent(levels_.size());
+    new_line(level.items++ != 0, levels_.size());
     append_json_quoted(out_, name);
     out_ += ": ";
     after_key_ = true;
@@ -116,10 +130,7 @@ void JsonWriter::open(char bracket) {
 void JsonWriter::close(char bracket) {
     std::size_t items = levels_.back().items;
     levels_.pop_back();
-    if (items > 0) {
-        out_ += '\n';
-        indent(levels_.size());
-    }
+    if (items > 0) new_line(false, levels_.size());
     out_ += bracket;
 }
 

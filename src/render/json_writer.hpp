@@ -3,6 +3,9 @@
 // indent, UTF-8 kept, nlohmann's `dump(2)` byte for byte). plan.json is written this way
 // straight from the model, without building a JSON tree first (building and freeing the
 // tree was a twentieth of a build); dump_json walks a tree into the same writer.
+//
+// The writer keeps the text in a ByteBuffer (render/byte_buffer.hpp): a file is thousands of
+// keys, indents and short values, each copied inline.
 
 #include <cstddef>
 #include <cstdint>
@@ -10,11 +13,19 @@
 #include <string_view>
 #include <vector>
 
+#include "render/byte_buffer.hpp"
+
 namespace planc {
 
 class JsonWriter {
 public:
-    explicit JsonWriter(std::string& out) : out_(out) {}
+    /// `expected`: the size the text is likely to reach, to make room for it at once.
+    explicit JsonWriter(std::size_t expected = 0) { out_.reserve_more(expected); }
+
+    /// The text written; the writer is empty after.
+    [[nodiscard]] std::string take() { return out_.take(); }
+    /// Bytes added as they are (the line break that ends a file).
+    void raw(std::string_view bytes) { out_.append(bytes); }
 
     void begin_object() { open('{'); }
     void end_object() { close('}'); }
@@ -55,15 +66,16 @@ private:
     void before_value();
     void open(char bracket);
     void close(char bracket);
-    void indent(std::size_t depth) { out_.append(2 * depth, ' '); }
+    /// A line break and the indent of `depth`, after a comma when `comma`.
+    void new_line(bool comma, std::size_t depth);
 
-    std::string& out_;
+    ByteBuffer out_;
     std::vector<Level> levels_;
     bool after_key_ = false;
 };
 
 /// Appends `s` as a quoted JSON string; bytes that are not valid UTF-8 become U+FFFD, as
 /// nlohmann's error_handler_t::replace does.
-void append_json_quoted(std::string& out, std::string_view s);
+void append_json_quoted(ByteBuffer& out, std::string_view s);
 
 }  // namespace planc
