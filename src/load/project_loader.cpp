@@ -81,6 +81,9 @@ public:
 
     /// True for a path reported (or inside a folder reported).
     [[nodiscard]] bool contains(const fs::path& path) const {
+        // Asked of every file; nearly every project has no such link, and normalising a
+        // path is not free.
+        if (escaping_.empty()) return false;
         fs::path p = path.lexically_normal();
         return std::any_of(escaping_.begin(), escaping_.end(), [&](const fs::path& e) { return within(p, e); });
     }

@@ -280,6 +280,12 @@ void Stream::html(std::string_view html, const ScannedLinks* links) {
     if (!links->base.empty()) links_.base = links->base;
 }
 
+void Stream::fragment(std::string_view html, const ScannedLinks* links) {
+    end_start_tag();
+    if (!html.empty() && html.front() == '\n' && !out_.empty() && out_.back() == '\n') html.remove_prefix(1);
+    this->html(html, links);
+}
+
 void Stream::record_links(std::string_view element, std::span<const Attribute> attrs) {
     for (const auto& [key, value] : attrs) {
         std::string_view name(key);

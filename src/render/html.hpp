@@ -86,6 +86,16 @@ public:
     /// HTML written by another stream, as it is (the content of a template's slot), with
     /// the links and ids that stream recorded (take_links), if known.
     void html(std::string_view html, const ScannedLinks* links = nullptr);
+    /// HTML written by a stream that started empty (which writes a block element at its
+    /// start after a line break), pasted here as that stream's elements would be written
+    /// here: the line break is dropped where this stream has one already. Only where
+    /// plain_context() holds.
+    void fragment(std::string_view html, const ScannedLinks* links);
+    /// True when what is written next is written as anywhere else: not inside <pre>, SVG,
+    /// <script> or <style>.
+    [[nodiscard]] bool plain_context() const {
+        return open_.empty() || (!open_.back().pre && !open_.back().foreign && !open_.back().raw);
+    }
     /// A <script> or <style> holding `text` as it is (made unable to end the element).
     void raw_text_element(const char* name, std::string_view text, std::initializer_list<Attribute> attrs = {});
 

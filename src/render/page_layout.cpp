@@ -119,7 +119,7 @@ void write_page(SiteContext& site, Page& page, OutputSink& out) {
     std::set<std::string> unknown;
     std::string root = page.root.empty() ? paths::root_prefix(page.path) : page.root;
     ScannedLinks links;
-    std::string written = apply_template(*tmpl, b, root, unknown, &links);
+    std::string written = apply_template(*tmpl, b, root, unknown, &links, site.theme.find_static_parts(page.layout));
     for (const std::string& name : unknown) {
         if (!site.reported_unknown.insert(page.layout + ":" + name).second) continue;
         std::string kind = name.substr(0, name.find(':'));

@@ -21,10 +21,12 @@ struct Binder {
     const Bindings& b;
     const std::string& root_prefix;
     std::set<std::string>& unknown;
-    html::Stream out{"<!DOCTYPE html>\n"};
+    const TemplateStaticParts* parts;
+    html::Stream out;
 
-    Binder(const Bindings& bindings, const std::string& prefix, std::set<std::string>& unknown_names)
-        : b(bindings), root_prefix(prefix), unknown(unknown_names) {}
+    Binder(const Bindings& bindings, const std::string& prefix, std::set<std::string>& unknown_names,
+           const TemplateStaticParts* static_parts, std::string start)
+        : b(bindings), root_prefix(prefix), unknown(unknown_names), parts(static_parts), out(std::move(start)) {}
 
     /// Value of a data-if / data-text name; records it when unknown.
     const std::string* lookup(const std::string& name) {
@@ -116,6 +118,18 @@ struct Binder {
     }
 
     void element(pugi::xml_node n, bool root) {
+        // A part that binds nothing: written once for pages at this depth, pasted after.
+        // Not inside <pre>, SVG or a script, where a stream writes differently.
+        if (parts && !root && out.plain_context() && parts->is_static(n)) {
+            const TemplateStaticParts::Written& part = parts->written(n, root_prefix, [&] {
+                std::set<std::string> none;
+                Binder alone(b, root_prefix, none, nullptr, std::string());
+                alone.element(n, false);
+                return TemplateStaticParts::Written{alone.out.take(), alone.out.take_links()};
+            });
+            out.fragment(part.html, &part.links);
+            return;
+        }
         if (pugi::xml_attribute cond = n.attribute("data-if"); cond && !condition_holds(cond.value())) return;
         if (pugi::xml_attribute cond = n.attribute("data-unless"); cond && condition_holds(cond.value())) return;
         Bound bound;
@@ -156,9 +170,45 @@ bool is_relative_url(std::string_view url) {
     return true;
 }
 
+namespace {
+
+/// True when `a` is one of the attributes by which a template binds a value or a slot.
+bool binds(pugi::xml_attribute a) {
+    std::string_view name = a.name();
+    return name == "data-if" || name == "data-unless" || name == "data-text" || name == "data-slot" ||
+           name.substr(0, kAttrPrefix.size()) == kAttrPrefix;
+}
+
+/// Adds the tops of the parts below `n` that bind nothing to `roots`; true when `n` and
+/// everything below it binds nothing.
+bool find_static(pugi::xml_node n, std::unordered_set<const void*>& roots) {
+    bool alone = true;
+    for (pugi::xml_attribute a : n.attributes()) alone = alone && !binds(a);
+    std::vector<pugi::xml_node> static_children;
+    for (pugi::xml_node child : n.children()) {
+        if (child.type() != pugi::node_element) continue;
+        if (find_static(child, roots))
+            static_children.push_back(child);
+        else
+            alone = false;
+    }
+    if (!alone)
+        for (pugi::xml_node child : static_children) roots.insert(child.internal_object());
+    return alone;
+}
+
+}  // namespace
+
+TemplateStaticParts::TemplateStaticParts(const pugi::xml_document& tmpl) {
+    // The root element (<html>) is always walked: it holds the page.
+    if (pugi::xml_node root = tmpl.document_element())
+        for (pugi::xml_node child : root.children())
+            if (child.type() == pugi::node_element && find_static(child, roots_)) roots_.insert(child.internal_object());
+}
+
 std::string apply_template(const pugi::xml_document& tmpl, const Bindings& b, const std::string& root_prefix,
-                           std::set<std::string>& unknown, ScannedLinks* links) {
-    Binder binder(b, root_prefix, unknown);
+                           std::set<std::string>& unknown, ScannedLinks* links, const TemplateStaticParts* parts) {
+    Binder binder(b, root_prefix, unknown, parts, "<!DOCTYPE html>\n");
     if (pugi::xml_node root = tmpl.document_element()) binder.element(root, true);
     if (links) *links = binder.out.take_links();
     std::string page = binder.out.take();

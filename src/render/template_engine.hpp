@@ -18,9 +18,12 @@
 #include <pugixml.hpp>
 
 #include <map>
+#include <mutex>
 #include <set>
 #include <string>
 #include <string_view>
+#include <unordered_set>
+#include <utility>
 
 #include "render/html.hpp"
 
@@ -36,6 +39,43 @@ struct Bindings {
     std::map<std::string, ScannedLinks> slot_links;
 };
 
+/// The parts of one template that bind nothing: elements with no data-if, data-unless,
+/// data-text, data-slot or data-attr-* in or below them (the navigation, the footer...).
+/// Such a part is the same on every page at one depth from the site root (only its links
+/// are made relative to the page), so it is written once per depth and then pasted, with
+/// the links and ids it holds. Made for one template, which must outlive it and never
+/// change; shared by every thread.
+class TemplateStaticParts {
+public:
+    explicit TemplateStaticParts(const pugi::xml_document& tmpl);
+
+    /// True when `n` is the top of a part that binds nothing (its parent binds something).
+    [[nodiscard]] bool is_static(pugi::xml_node n) const { return roots_.count(n.internal_object()) != 0; }
+
+    struct Written {
+        std::string html;    ///< as a stream starting empty writes it
+        ScannedLinks links;  ///< its links and ids (Stream::take_links)
+    };
+    /// The part at `n` (is_static) as written on a page whose root prefix is `root_prefix`;
+    /// `write` writes it the first time.
+    template <class Write>
+    const Written& written(pugi::xml_node n, const std::string& root_prefix, Write&& write) const {
+        std::pair<const void*, std::string> key{n.internal_object(), root_prefix};
+        {
+            std::lock_guard<std::mutex> lock(mutex_);
+            if (auto it = written_.find(key); it != written_.end()) return it->second;
+        }
+        Written made = write();  // outside the lock: two threads may both write it, the same
+        std::lock_guard<std::mutex> lock(mutex_);
+        return written_.try_emplace(std::move(key), std::move(made)).first->second;
+    }
+
+private:
+    std::unordered_set<const void*> roots_;
+    mutable std::mutex mutex_;
+    mutable std::map<std::pair<const void*, std::string>, Written> written_;  ///< never erased: references stay
+};
+
 /// The page: `tmpl` with `b` bound, as an HTML5 document with its doctype. `root_prefix`
 /// is the path from the page to the site root ("", "../", "../../"). Names the template
 /// uses that `b` does not define are added to `unknown` (as "value:name" or "slot:name").
@@ -47,8 +87,12 @@ struct Bindings {
 ///
 /// `links`, when given, receives the page's links and ids as scan_links would read them
 /// from the page: the template's own and its slots' (from `b.slot_links`).
+///
+/// `parts`, when given, are `tmpl`'s TemplateStaticParts: those parts are pasted, not walked.
+/// The page is the same with or without them.
 std::string apply_template(const pugi::xml_document& tmpl, const Bindings& b, const std::string& root_prefix,
-                           std::set<std::string>& unknown, ScannedLinks* links = nullptr);
+                           std::set<std::string>& unknown, ScannedLinks* links = nullptr,
+                           const TemplateStaticParts* parts = nullptr);
 
 /// True when `url` names a place on this site relative to the current page (no scheme,
 /// not "//host", not "/path", not "#id", not empty).

@@ -80,6 +80,11 @@ const pugi::xml_document* Theme::find_template(const std::string& template_name)
     return it == templates.end() ? nullptr : it->second.get();
 }
 
+const TemplateStaticParts* Theme::find_static_parts(const std::string& template_name) const {
+    auto it = static_parts.find(template_name);
+    return it == static_parts.end() ? nullptr : it->second.get();
+}
+
 const std::vector<std::string>& required_templates() {
     static const std::vector<std::string> names = {"leaflet", "page"};
     return names;
@@ -130,6 +135,7 @@ Theme load_theme(const std::string& project_root, const std::string& name, Diagn
                          {file_display, Span{1, 1, 1, 1}});
             continue;
         }
+        theme.static_parts[template_name] = std::make_unique<TemplateStaticParts>(*doc);
         theme.templates[template_name] = std::move(doc);
     }
     load_assets(folder / "assets", display, theme, diags);

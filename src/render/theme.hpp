@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "planc/diagnostics.hpp"
+#include "render/template_engine.hpp"
 
 namespace planc {
 
@@ -30,9 +31,12 @@ struct Theme {
     std::string folder;  ///< absolute path of the theme folder
     /// Parsed templates by name ("page", "leaflet").
     std::map<std::string, std::unique_ptr<pugi::xml_document>> templates;
+    /// Each template's parts that bind nothing, written once per page depth (by name).
+    std::map<std::string, std::unique_ptr<TemplateStaticParts>> static_parts;
     std::vector<ThemeAsset> assets;  ///< sorted by path
 
     [[nodiscard]] const pugi::xml_document* find_template(const std::string& name) const;
+    [[nodiscard]] const TemplateStaticParts* find_static_parts(const std::string& name) const;
 };
 
 /// The template names every theme must provide.

@@ -8,6 +8,7 @@
 
 #include "html_tree_support.hpp"
 #include "render/html.hpp"
+#include "render/pages.hpp"
 #include "render/site_paths.hpp"
 #include "render/template_engine.hpp"
 #include "render/theme.hpp"
@@ -140,4 +141,87 @@ TEST_CASE("links between pages climb only as far as needed", "[render]") {
     CHECK(paths::link("melton/2009-10/index.html", "accessibility/index.html") == "../../accessibility/index.html");
     CHECK(paths::link("index.html", "melton/index.html") == "melton/index.html");
     CHECK(paths::root_prefix("a/b/c.html") == "../../");
+}
+
+namespace {
+
+/// The page and its links, walked whole and with the parts that bind nothing pasted.
+void check_pasted_parts_change_nothing(const pugi::xml_document& tmpl, const Bindings& b, std::size_t expect_parts) {
+    TemplateStaticParts parts(tmpl);
+    std::size_t found = 0;
+    for (pugi::xpath_node x : tmpl.select_nodes("//*")) found += parts.is_static(x.node()) ? 1 : 0;
+    CHECK(found == expect_parts);
+    for (const std::string prefix : {"", "../", "../../../"}) {
+        // Twice with the parts: written the first time, pasted the second.
+        for (int round = 0; round < 2; ++round) {
+            std::set<std::string> unknown_walked, unknown_pasted;
+            ScannedLinks walked_links, pasted_links;
+            std::string walked = apply_template(tmpl, b, prefix, unknown_walked, &walked_links);
+            std::string pasted = apply_template(tmpl, b, prefix, unknown_pasted, &pasted_links, &parts);
+            CHECK(pasted == walked);
+            CHECK(pasted_links == walked_links);
+            CHECK(pasted_links == scan_links(pasted));
+            CHECK(unknown_pasted == unknown_walked);
+        }
+    }
+}
+
+}  // namespace
+
+TEST_CASE("the parts of a template that bind nothing are pasted as they would be written", "[render]") {
+    // (pugixml drops the white space between elements, so a part follows a tag or, as the
+    // <p> here, text that may end a line.)
+    // Parts at the start of a line and after text, block and inline, with links to make
+    // relative, ids, a <pre> and an SVG (walked: a stream writes differently there), and
+    // inside elements kept or dropped by data-if.
+    auto tmpl = parse(R"(<html lang="en" data-attr-lang="site.language"><head><meta charset="utf-8"/>
+<title data-text="page.title">T</title><link rel="stylesheet" href="assets/site.css"/></head>
+<body><a class="skip" href="#main">Skip</a>
+<nav id="site-nav"><ul><li><a href="index.html">Home</a></li><li><a href="search/index.html">Search</a></li></ul></nav>text ending a line
+<p>after text <a href="index.html#top">top</a></p>
+<div data-if="page.caption"><p class="cap">Static inside a kept element</p><span data-text="page.caption">c</span></div>
+<div data-if="page.missing"><p>Static inside a dropped element</p><i data-text="page.title">t</i></div>
+<pre data-if="page.title"><b>bold</b>
+<p>in pre</p></pre>
+<svg viewBox="0 0 10 10" data-if="page.title"><rect x="0" y="0" width="1" height="1"/><g><rect x="1"/></g></svg>
+<main id="main"><h1 data-text="page.title">T</h1><div data-slot="content"/></main>
+<footer><p>Plain <a href="accessibility/index.html">accessibility</a> and <a href="https://example.org/">out</a></p><form action="search/index.html"><input name="q"/></form></footer></body></html>)");
+    html::Stream content;
+    content.open("p");
+    content.element_text("a", "in the slot", {{"href", "index.html"}, {"id", "slot-link"}});
+    content.close();
+    Bindings b;
+    b.values = {{"site.language", "en-GB"}, {"page.title", "A & B"}, {"page.caption", "Caption"}, {"page.missing", ""}};
+    b.slot_links["content"] = content.take_links();
+    b.slots["content"] = content.take();
+    // meta, link, skip link, nav, the <p> after text, two <p> in the conditional divs,
+    // the <b> and <p> in pre and the <rect> and <g> in the SVG (found, but walked), footer.
+    check_pasted_parts_change_nothing(tmpl, b, 12);
+}
+
+TEST_CASE("the default theme's pages are the same with their static parts pasted", "[render]") {
+    Diagnostics diags;
+    Theme theme = load_theme(PLANC_SOURCE_DIR, "default", diags);
+    for (const std::string name : {"page", "leaflet"}) {
+        const pugi::xml_document* tmpl = theme.find_template(name);
+        REQUIRE(tmpl);
+        REQUIRE(theme.find_static_parts(name));
+        html::Stream content;
+        content.element_text("p", "Content");
+        Bindings b;
+        for (const char* key : {"site.title", "site.language", "site.base_url", "page.title", "page.caption",
+                                "page.description", "page.head_title", "leaflet.plan_url", "leaflet.pdf_url"})
+            b.values[key] = std::string(key) + " value";
+        b.values["page.standalone"] = "";
+        b.values["page.inline_css"] = "";
+        b.slots["content"] = content.take();
+        b.slots["breadcrumbs"] = "";
+        TemplateStaticParts parts(*tmpl);
+        std::set<std::string> u1, u2;
+        ScannedLinks l1, l2;
+        for (const std::string prefix : {"", "../../"}) {
+            CHECK(apply_template(*tmpl, b, prefix, u1, &l1, &parts) == apply_template(*tmpl, b, prefix, u2, &l2));
+            CHECK(l1 == l2);
+        }
+    }
 }
