@@ -303,7 +303,8 @@ void SiteLinkCheck::write_page(const std::string& path, ScannedLinks scanned) {
     entry.links = std::move(fresh.links);
     entry.ids = std::move(fresh.ids);
     entry.base = fresh.base;
-    s.dirty.insert(path);
+    // A build checks every page, once, at its end: no list of pages to check again.
+    if (s.incremental) s.dirty.insert(path);
 }
 
 void SiteLinkCheck::remove(const std::string& path) {
@@ -321,12 +322,19 @@ void SiteLinkCheck::remove(const std::string& path) {
 void SiteLinkCheck::check(const std::map<std::string, Location>& origins) {
     State& s = *state_;
     s.checked = 0;
-    std::set<std::string> dirty = std::move(s.dirty);
-    s.dirty.clear();
     std::vector<std::pair<const std::string*, CheckedPage*>> todo;
-    for (const std::string& page : dirty) {
-        auto it = s.pages.find(page);
-        if (it != s.pages.end()) todo.emplace_back(&it->first, &it->second);
+    if (s.incremental) {
+        // The pages written or reached by a change since the last check.
+        std::set<std::string> dirty = std::move(s.dirty);
+        s.dirty.clear();
+        for (const std::string& page : dirty) {
+            auto it = s.pages.find(page);
+            if (it != s.pages.end()) todo.emplace_back(&it->first, &it->second);
+        }
+    } else {
+        // A build's one check, at its end: every page, in the same (path) order.
+        todo.reserve(s.pages.size());
+        for (auto& [page, entry] : s.pages) todo.emplace_back(&page, &entry);
     }
     s.checked = todo.size();
     if (s.incremental) {  // who links where is updated as each page is checked

@@ -147,8 +147,9 @@ public:
     void write_file(const std::string& path);
     /// A file no longer in the site.
     void remove(const std::string& path);
-    /// Checks what changed since the last call. `origins` says where links came from in the
-    /// sources (page path + '\n' + href), as SiteContext::link_origins.
+    /// Checks what changed since the last call (incremental), or every page (a build's one
+    /// check, at its end). `origins` says where links came from in the sources (page path
+    /// + '\n' + href), as SiteContext::link_origins.
     void check(const std::map<std::string, Location>& origins);
     /// Every finding of the last check, page by page in path order (E004).
     void report(Diagnostics& diags) const;

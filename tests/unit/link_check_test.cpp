@@ -52,6 +52,8 @@ TEST_CASE("the link check finds the same whether it keeps what it needs to check
     again.check({});
     std::vector<std::string> found = findings_of(once);
     CHECK(found == findings_of(again));
+    CHECK(once.pages_checked() == 3);  // every page, whether or not a list of what changed is kept
+    CHECK(again.pages_checked() == 3);
     CHECK(found == std::vector<std::string>{
                        "index.html: the link `melton/2009-10/#nowhere` names `#nowhere`, which is not on "
                        "melton/2009-10/index.html",
