@@ -316,17 +316,28 @@ void Stream::record_links(std::string_view element, std::span<const Attribute> a
 ScannedLinks Stream::take_links() {
     ScannedLinks page = std::move(links_);
     links_ = {};
-    // Each link once, at its first place (decided before anything is moved: `seen` holds
-    // views of the strings where they are).
-    std::unordered_set<std::string_view> seen;
-    std::vector<bool> first(page.links.size());
-    for (std::size_t i = 0; i < page.links.size(); ++i) first[i] = seen.insert(page.links[i]).second;
+    // Each link once, at its first place. A page has a few dozen links, many of them the
+    // same (the navigation, a plan's own sections): a small open-addressing table of the
+    // links kept so far, reused from page to page, finds the repeats without allocating.
+    // Slots hold 1 + the index of a kept link; 0 is empty.
+    thread_local std::vector<std::uint32_t> slots;
+    std::size_t size = 16;
+    while (size < 2 * page.links.size()) size *= 2;
+    slots.assign(size, 0);
+    std::hash<std::string_view> hash;
     std::size_t kept = 0;
-    for (std::size_t i = 0; i < page.links.size(); ++i)
-        if (first[i]) {
-            if (kept != i) page.links[kept] = std::move(page.links[i]);
-            ++kept;
-        }
+    for (std::size_t i = 0; i < page.links.size(); ++i) {
+        std::size_t at = hash(page.links[i]) & (size - 1);
+        bool repeat = false;
+        for (; slots[at] != 0; at = (at + 1) & (size - 1))
+            if (page.links[slots[at] - 1] == page.links[i]) {
+                repeat = true;
+                break;
+            }
+        if (repeat) continue;
+        if (kept != i) page.links[kept] = std::move(page.links[i]);
+        slots[at] = static_cast<std::uint32_t>(++kept);
+    }
     page.links.resize(kept);
     std::sort(page.ids.begin(), page.ids.end());
     page.ids.erase(std::unique(page.ids.begin(), page.ids.end()), page.ids.end());
