@@ -124,6 +124,15 @@ TEST_CASE("every seed plan's leaflet prints on at most two sides of A4", "[rende
 
 namespace {
 
+/// The pages of the project's first document, with the part of the build they make.
+SitePart render_first_document(const Project& project, bool with_pdf, MemoryOutput& out) {
+    Diagnostics diags;
+    Theme theme = load_theme(PLANC_SOURCE_DIR, "default", diags);
+    SiteContext site{project, theme, diags};
+    const Partnership& p = project.partnerships.front();
+    return render_document_part(site, p, p.documents.front(), with_pdf, out);
+}
+
 /// The copy of the leaflet made for printing to PDF, rendered with the given base URL.
 std::string print_copy(const std::string& base_url, std::string& web_copy) {
     std::string plan = kPlan;
@@ -134,12 +143,8 @@ std::string print_copy(const std::string& base_url, std::string& web_copy) {
                  "[the report](files/report.pdf).");
     Project project = make_project({{"2009-10", plan}});
     project.settings.base_url = base_url;
-    Diagnostics diags;
-    Theme theme = load_theme(PLANC_SOURCE_DIR, "default", diags);
-    SiteContext site{project, theme, diags};
     MemoryOutput out;
-    const Partnership& p = project.partnerships.front();
-    SitePart part = render_document_part(site, p, p.documents.front(), true, out);
+    SitePart part = render_first_document(project, true, out);
     web_copy = out.files.at("testshire/2009-10/leaflet/index.html");
     REQUIRE(part.print_pages.size() == 1);
     return part.print_pages.begin()->second;
@@ -184,12 +189,8 @@ TEST_CASE("no copy of the leaflet is kept for printing when no PDF will be made"
     // Without weasyprint (or with --no-pdf) the printed copy would be made and held to the
     // end of the build for nothing.
     Project project = make_project({{"2009-10", kPlan}});
-    Diagnostics diags;
-    Theme theme = load_theme(PLANC_SOURCE_DIR, "default", diags);
-    SiteContext site{project, theme, diags};
     MemoryOutput out;
-    const Partnership& p = project.partnerships.front();
-    SitePart part = render_document_part(site, p, p.documents.front(), false, out);
+    SitePart part = render_first_document(project, false, out);
     CHECK(out.files.count("testshire/2009-10/leaflet/index.html") == 1);
     CHECK(part.print_pages.empty());
 }
