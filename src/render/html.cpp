@@ -9,7 +9,6 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
-#include <unordered_set>
 #include <utility>
 #include <vector>
 
@@ -342,12 +341,6 @@ ScannedLinks Stream::take_links() {
     std::sort(page.ids.begin(), page.ids.end());
     page.ids.erase(std::unique(page.ids.begin(), page.ids.end()), page.ids.end());
     return page;
-}
-
-void Stream::raw_text_element(const char* name, std::string_view value, std::initializer_list<Attribute> attrs) {
-    open(name, attrs);
-    text(value);
-    close();
 }
 
 void Stream::rollback(const Mark& m) {

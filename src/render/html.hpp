@@ -78,7 +78,7 @@ public:
     void close();
     /// An element with no content: `<br>`, `<img ...>`, an SVG `<rect .../>`.
     void element(const char* name, std::initializer_list<Attribute> attrs = {});
-    /// `<name attrs...>text</name>`.
+    /// `<name attrs...>text</name>` (see text(): raw in <script> and <style>).
     void element_text(const char* name, std::string_view text, std::initializer_list<Attribute> attrs = {});
     /// Text, escaped (written as it is inside <script> and <style>, made unable to end
     /// the element).
@@ -96,8 +96,6 @@ public:
     [[nodiscard]] bool plain_context() const {
         return open_.empty() || (!open_.back().pre && !open_.back().foreign && !open_.back().raw);
     }
-    /// A <script> or <style> holding `text` as it is (made unable to end the element).
-    void raw_text_element(const char* name, std::string_view text, std::initializer_list<Attribute> attrs = {});
 
     /// A point in the writing to come back to.
     struct Mark {

@@ -322,27 +322,25 @@ void SiteLinkCheck::remove(const std::string& path) {
 void SiteLinkCheck::check(const std::map<std::string, Location>& origins) {
     State& s = *state_;
     s.checked = 0;
-    std::vector<std::pair<const std::string*, CheckedPage*>> todo;
     if (s.incremental) {
-        // The pages written or reached by a change since the last check.
+        // The pages written or reached by a change since the last check, one after
+        // another: who links where is updated as each page is checked.
         std::set<std::string> dirty = std::move(s.dirty);
         s.dirty.clear();
         for (const std::string& page : dirty) {
             auto it = s.pages.find(page);
-            if (it != s.pages.end()) todo.emplace_back(&it->first, &it->second);
+            if (it == s.pages.end()) continue;
+            s.check_page(page, it->second, origins);
+            ++s.checked;
         }
-    } else {
-        // A build's one check, at its end: every page, in the same (path) order.
-        todo.reserve(s.pages.size());
-        for (auto& [page, entry] : s.pages) todo.emplace_back(&page, &entry);
-    }
-    s.checked = todo.size();
-    if (s.incremental) {  // who links where is updated as each page is checked
-        for (const auto& [page, entry] : todo) s.check_page(*page, *entry, origins);
         return;
     }
-    // A build checks every page once, each on its own (its findings are its own; the
-    // tables of strings, files and pages are only read): on every core.
+    // A build's one check, at its end: every page once, each on its own (its findings are
+    // its own; the tables of strings, files and pages are only read), on every core.
+    std::vector<std::pair<const std::string*, CheckedPage*>> todo;
+    todo.reserve(s.pages.size());
+    for (auto& [page, entry] : s.pages) todo.emplace_back(&page, &entry);
+    s.checked = todo.size();
     parallel_for(todo.size(), [&](std::size_t i) { s.check_page(*todo[i].first, *todo[i].second, origins); });
 }
 

@@ -123,7 +123,7 @@ void append_dataset_metadata(html::Stream& out, const SiteContext& site, const P
     std::string text = j.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
     std::string safe;
     for (char ch : text) safe += ch == '<' ? std::string("\\u003c") : std::string(1, ch);
-    out.raw_text_element("script", safe, {{"type", "application/ld+json"}});
+    out.element_text("script", safe, {{"type", "application/ld+json"}});  // written raw: it is a <script>
 }
 
 /// The document's text as search entries, one per top-level section.

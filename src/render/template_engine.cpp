@@ -14,6 +14,13 @@ namespace planc {
 
 namespace {
 
+// The attributes by which a template binds values and slots (see template_engine.hpp).
+// Binder takes them out of the page; find_static looks for them to tell which parts of a
+// template bind nothing.
+constexpr const char* kDataIf = "data-if";
+constexpr const char* kDataUnless = "data-unless";
+constexpr const char* kDataText = "data-text";
+constexpr const char* kDataSlot = "data-slot";
 constexpr std::string_view kAttrPrefix = "data-attr-";
 
 /// One page of a template: the template walked with the page's bindings, into a stream.
@@ -62,11 +69,11 @@ struct Binder {
         static constexpr const char* kLinks[3] = {"href", "src", "action"};
         for (pugi::xml_attribute a : n.attributes()) {
             std::string_view name = a.name();
-            if (name == "data-if" && !seen_if) {
+            if (name == kDataIf && !seen_if) {
                 seen_if = true;
                 continue;
             }
-            if (name == "data-unless" && !seen_unless) {
+            if (name == kDataUnless && !seen_unless) {
                 seen_unless = true;
                 continue;
             }
@@ -78,11 +85,11 @@ struct Binder {
                 from_values.push_back(a);
                 continue;
             }
-            if (name == "data-text" && !out.text) {
+            if (name == kDataText && !out.text) {
                 out.text = a;
                 continue;
             }
-            if (name == "data-slot" && !out.slot) {
+            if (name == kDataSlot && !out.slot) {
                 out.slot = a;
                 continue;
             }
@@ -130,8 +137,8 @@ struct Binder {
             out.fragment(part.html, &part.links);
             return;
         }
-        if (pugi::xml_attribute cond = n.attribute("data-if"); cond && !condition_holds(cond.value())) return;
-        if (pugi::xml_attribute cond = n.attribute("data-unless"); cond && condition_holds(cond.value())) return;
+        if (pugi::xml_attribute cond = n.attribute(kDataIf); cond && !condition_holds(cond.value())) return;
+        if (pugi::xml_attribute cond = n.attribute(kDataUnless); cond && condition_holds(cond.value())) return;
         Bound bound;
         bind_attributes(n, root, bound);
         out.open(n.name(), bound.attrs);
@@ -175,7 +182,7 @@ namespace {
 /// True when `a` is one of the attributes by which a template binds a value or a slot.
 bool binds(pugi::xml_attribute a) {
     std::string_view name = a.name();
-    return name == "data-if" || name == "data-unless" || name == "data-text" || name == "data-slot" ||
+    return name == kDataIf || name == kDataUnless || name == kDataText || name == kDataSlot ||
            name.substr(0, kAttrPrefix.size()) == kAttrPrefix;
 }
 

@@ -77,12 +77,12 @@ std::vector<fs::path> theme_folders(const std::string& project_root, const std::
 
 const pugi::xml_document* Theme::find_template(const std::string& template_name) const {
     auto it = templates.find(template_name);
-    return it == templates.end() ? nullptr : it->second.get();
+    return it == templates.end() ? nullptr : it->second.doc.get();
 }
 
 const TemplateStaticParts* Theme::find_static_parts(const std::string& template_name) const {
-    auto it = static_parts.find(template_name);
-    return it == static_parts.end() ? nullptr : it->second.get();
+    auto it = templates.find(template_name);
+    return it == templates.end() ? nullptr : it->second.static_parts.get();
 }
 
 const std::vector<std::string>& required_templates() {
@@ -135,8 +135,8 @@ Theme load_theme(const std::string& project_root, const std::string& name, Diagn
                          {file_display, Span{1, 1, 1, 1}});
             continue;
         }
-        theme.static_parts[template_name] = std::make_unique<TemplateStaticParts>(*doc);
-        theme.templates[template_name] = std::move(doc);
+        auto static_parts = std::make_unique<TemplateStaticParts>(*doc);
+        theme.templates[template_name] = ThemeTemplate{std::move(doc), std::move(static_parts)};
     }
     load_assets(folder / "assets", display, theme, diags);
     return theme;

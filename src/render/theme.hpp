@@ -26,13 +26,17 @@ struct ThemeAsset {
     std::string bytes;
 };
 
+/// A parsed template, with its parts that bind nothing (written once per page depth).
+struct ThemeTemplate {
+    std::unique_ptr<pugi::xml_document> doc;
+    std::unique_ptr<TemplateStaticParts> static_parts;
+};
+
 struct Theme {
     std::string name;
     std::string folder;  ///< absolute path of the theme folder
     /// Parsed templates by name ("page", "leaflet").
-    std::map<std::string, std::unique_ptr<pugi::xml_document>> templates;
-    /// Each template's parts that bind nothing, written once per page depth (by name).
-    std::map<std::string, std::unique_ptr<TemplateStaticParts>> static_parts;
+    std::map<std::string, ThemeTemplate> templates;
     std::vector<ThemeAsset> assets;  ///< sorted by path
 
     [[nodiscard]] const pugi::xml_document* find_template(const std::string& name) const;

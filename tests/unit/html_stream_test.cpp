@@ -77,7 +77,7 @@ public:
                 std::string code = text() + "</script><b>" + text();
                 pugi::xml_node s = html_tree::element(parent, "script", {{"type", "application/ld+json"}});
                 s.append_child(pugi::node_pcdata).set_value(code.c_str());
-                out.raw_text_element("script", code, {{"type", "application/ld+json"}});
+                out.element_text("script", code, {{"type", "application/ld+json"}});
             } else if (what == 5) {
                 pugi::xml_node n = html_tree::element(parent, "svg", {{"viewBox", "0 0 1 1"}});
                 out.open("svg", {{"viewBox", "0 0 1 1"}});
@@ -142,7 +142,7 @@ TEST_CASE("a stream escapes text and attribute values, and writes void and SVG e
     out.element_text("text", "x<y");
     out.element_text("title", "");
     out.close();
-    out.raw_text_element("script", "let s = \"</script><b>\";");
+    out.element_text("script", "let s = \"</script><b>\";");
     CHECK(out.take() ==
           "\n<p title=\"a &quot;quoted&quot; &lt;b&gt; &amp; more\">1 &lt; 2 &amp; \"3\" &gt; 0<br></p>"
           "\n<svg><rect width=\"2\"/><text>x&lt;y</text>\n<title/></svg>"  // <title> is a block name, in SVG too
@@ -151,9 +151,9 @@ TEST_CASE("a stream escapes text and attribute values, and writes void and SVG e
 
 TEST_CASE("script text cannot end its element, in any case of its name", "[render][html]") {
     html::Stream out;
-    out.raw_text_element("script", "a</SCRIPT>b</Script c</scrip d</ e</style>");
+    out.element_text("script", "a</SCRIPT>b</Script c</scrip d</ e</style>");
     CHECK(out.take() == "\n<script>a<\\/SCRIPT>b<\\/Script c</scrip d</ e</style></script>");
-    out.raw_text_element("style", "p{}</STYLE><script>");
+    out.element_text("style", "p{}</STYLE><script>");
     CHECK(out.take() == "<style>p{}<\\/STYLE><script></style>");
 }
 
