@@ -22,7 +22,7 @@ int run_dump(const std::vector<std::string>& words) {
     if (!diags.items().empty()) default_printer(false).print(diags, project, false);
     const Partnership& partnership = project.partnerships.front();
     if (partnership.documents.empty() || diags.has_errors()) return kExitFindings;
-    std::cout << document_json_text(partnership.documents.front(), partnership);
+    std::cout << document_json_text(partnership.documents.front(), partnership, JsonLayout::Indented);
     return kExitOk;
 }
 

@@ -188,9 +188,9 @@ std::string targets_csv(const Document& doc, const Partnership& partnership) {
 }
 
 std::string targets_csv_metadata(const Document& doc, const Partnership& partnership) {
-    // Written straight out (the same bytes as an nlohmann tree dumped by dump_json, which
-    // this was: building the tree for every plan cost more than the rest of the file).
-    JsonWriter w(6 * 1024);
+    // Written straight out (the same bytes as an nlohmann tree dumped compact, which this
+    // was: building the tree for every plan cost more than the rest of the file).
+    JsonWriter w(6 * 1024, JsonLayout::Compact);
     w.begin_object();
     w.key("@context");
     w.begin_array();

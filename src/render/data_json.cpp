@@ -535,10 +535,10 @@ void write_document_summary(JsonWriter& w, const Document& doc) {
 
 // ---------------------------------------------------------------------------------
 
-std::string document_json_text(const Document& doc, const Partnership& partnership) {
-    // plan.json runs to about three times the plan's Markdown: room for that up front,
-    // not a copy at every doubling.
-    JsonWriter w(std::max<std::size_t>(64 * 1024, 3 * doc.source.size() + 16 * 1024));
+std::string document_json_text(const Document& doc, const Partnership& partnership, JsonLayout layout) {
+    // plan.json runs to about three times the plan's Markdown when indented (twice,
+    // compact): room for that up front, not a copy at every doubling.
+    JsonWriter w(std::max<std::size_t>(64 * 1024, 3 * doc.source.size() + 16 * 1024), layout);
     w.begin_object();
     w.field("schema_version", 1);
     w.field("path", doc.path);

@@ -88,6 +88,10 @@ void append_json_quoted(ByteBuffer& out, std::string_view s) {
 }
 
 void JsonWriter::new_line(bool comma, std::size_t depth) {
+    if (!indented_) {
+        if (comma) out_ += ',';
+        return;
+    }
     // ",\n" and the indent in one piece, cut from a line of spaces (deeper levels than it
     // holds, never seen in planc's files, take more than one piece).
     static constexpr std::string_view kLine =
@@ -117,7 +121,7 @@ void JsonWriter::key(std::string_view name) {
     Level& level = levels_.back();
     new_line(level.items++ != 0, levels_.size());
     append_json_quoted(out_, name);
-    out_ += ": ";
+    out_ += indented_ ? ": " : ":";
     after_key_ = true;
 }
 

@@ -1,6 +1,6 @@
 #pragma once
-// JsonWriter: JSON text written as it is produced, in the one layout planc uses (2-space
-// indent, UTF-8 kept, nlohmann's `dump(2)` byte for byte). plan.json is written this way
+// JsonWriter: JSON text written as it is produced, UTF-8 kept, in nlohmann's bytes: `dump()`
+// when compact, `dump(2)` when indented (JsonLayout). plan.json is written this way
 // straight from the model, without building a JSON tree first (building and freeing the
 // tree was a twentieth of a build); dump_json walks a tree into the same writer.
 //
@@ -13,6 +13,7 @@
 #include <string_view>
 #include <vector>
 
+#include "planc/data_output.hpp"
 #include "render/byte_buffer.hpp"
 
 namespace planc {
@@ -20,7 +21,10 @@ namespace planc {
 class JsonWriter {
 public:
     /// `expected`: the size the text is likely to reach, to make room for it at once.
-    explicit JsonWriter(std::size_t expected = 0) { out_.reserve_more(expected); }
+    explicit JsonWriter(std::size_t expected = 0, JsonLayout layout = JsonLayout::Indented)
+        : indented_(layout == JsonLayout::Indented) {
+        out_.reserve_more(expected);
+    }
 
     /// The text written; the writer is empty after.
     [[nodiscard]] std::string take() { return out_.take(); }
@@ -66,10 +70,12 @@ private:
     void before_value();
     void open(char bracket);
     void close(char bracket);
-    /// A line break and the indent of `depth`, after a comma when `comma`.
+    /// A line break and the indent of `depth`, after a comma when `comma`; compact, only
+    /// the comma.
     void new_line(bool comma, std::size_t depth);
 
     ByteBuffer out_;
+    bool indented_;
     std::vector<Level> levels_;
     bool after_key_ = false;
 };

@@ -603,7 +603,9 @@ TEST_CASE("targets.csv: line breaks are quoted, values are kept exact, unknowns 
 
 TEST_CASE("targets.csv-metadata.json describes the same columns (CSVW)", "[data]") {
     const Document doc = sample_document();
-    const Json meta = Json::parse(planc::targets_csv_metadata(doc, sample_partnership()));
+    const std::string text = planc::targets_csv_metadata(doc, sample_partnership());
+    const Json meta = Json::parse(text);
+    CHECK(text == meta.dump() + "\n");  // compact, as every JSON file of the site
     CHECK(meta["@context"][0] == "http://www.w3.org/ns/csvw");
     CHECK(meta["url"] == "targets.csv");
     CHECK(meta["dc:publisher"] == "Melton Area Safer Communities Partnership");

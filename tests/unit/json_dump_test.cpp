@@ -1,5 +1,6 @@
 // dump_json writes what nlohmann's own pretty printer writes (2-space indent, UTF-8 kept,
-// bad UTF-8 replaced), byte for byte: plan.json must not change because it got faster.
+// bad UTF-8 replaced), byte for byte; plan.json is nlohmann's compact dump() of the same
+// JSON, and `planc dump` its dump(2): the files must not change because they got faster.
 
 #include <catch2/catch.hpp>
 
@@ -12,6 +13,7 @@ using Json = nlohmann::ordered_json;
 namespace {
 
 std::string reference(const Json& j) { return j.dump(2, ' ', false, Json::error_handler_t::replace) + "\n"; }
+std::string compact_reference(const Json& j) { return j.dump(-1, ' ', false, Json::error_handler_t::replace) + "\n"; }
 
 }  // namespace
 
@@ -40,7 +42,12 @@ TEST_CASE("plan.json written straight from the model is nlohmann's layout of the
         for (const planc::Document& d : p.documents) {
             INFO(d.path);
             text = planc::document_json_text(d, p);
-            CHECK(text == reference(Json::parse(text)));
+            CHECK(text == compact_reference(Json::parse(text)));
+            // Indented for `planc dump`: the same JSON, laid out as dump(2).
+            std::string indented = planc::document_json_text(d, p, planc::JsonLayout::Indented);
+            CHECK(indented == reference(Json::parse(text)));
+            CHECK(text.size() < indented.size() * 3 / 4);
+            CHECK(text.find('\n') == text.size() - 1);  // one line, then the final line break
         }
     }
     // Hostile text in every kind of field: escapes, bad UTF-8, numbers that are not whole.
@@ -65,10 +72,13 @@ TEST_CASE("plan.json written straight from the model is nlohmann's layout of the
     planc::Partnership p;
     p.slug = "x";
     std::string text = planc::document_json_text(d, p);
-    CHECK(text == reference(Json::parse(text)));
-    CHECK(text.find("\"value\": 12.5") != std::string::npos);
-    CHECK(text.find("\"value\": 0,") != std::string::npos);  // -0 as 0
-    CHECK(text.find("\"children\": []") != std::string::npos);
+    CHECK(text == compact_reference(Json::parse(text)));
+    CHECK(text.find("\"value\":12.5") != std::string::npos);
+    CHECK(text.find("\"value\":0,") != std::string::npos);  // -0 as 0
+    CHECK(text.find("\"children\":[]") != std::string::npos);
+    std::string indented = planc::document_json_text(d, p, planc::JsonLayout::Indented);
+    CHECK(indented == reference(Json::parse(text)));
+    CHECK(indented.find("\"value\": 12.5") != std::string::npos);
 }
 
 TEST_CASE("dump_json escapes and replaces like nlohmann", "[data]") {
