@@ -47,8 +47,13 @@ public:
     /// Renders document `index` (its place in project order: each partnership, then its
     /// documents): its pages, leaflet and open data. Safe from several threads at once.
     void render_document(std::size_t index, const Partnership& partnership, const Document& doc);
-    /// The partnerships' pages, the pages that list everything, search, content files,
-    /// leaflet PDFs and the link check of everything written. Findings go to `diags`.
+    /// Renders partnership `index`'s own pages (its page and glossary), which list its
+    /// documents: call it once all of them are parsed (outlines will do). Safe from
+    /// several threads at once, each with its own partnership.
+    void render_partnership(std::size_t index);
+    /// The partnerships' pages not rendered yet, the pages that list everything, search,
+    /// content files, leaflet PDFs and the link check of everything written. Findings go
+    /// to `diags`.
     void finish();
 
 private:

@@ -48,6 +48,16 @@ DocumentFindings check_document(const Project& project, const Partnership& partn
 /// outlines by now. The findings go into `diags`, sorted.
 void finish_checks(const Project& project, std::vector<DocumentFindings>& documents, Diagnostics& diags);
 
+/// The partnership-wide checks of one partnership, once all its documents are parsed
+/// (outlines will do). They read only that partnership: safe on any thread while other
+/// partnerships' documents are being parsed.
+Diagnostics check_partnership(const Project& project, const Partnership& partnership);
+
+/// finish_checks with the partnership-wide checks already run: `partnerships` holds
+/// check_partnership's findings for each partnership, in project order.
+void finish_checks(const Project& project, std::vector<DocumentFindings>& documents,
+                   std::vector<Diagnostics>& partnerships, Diagnostics& diags);
+
 /// load_project and check_project in one pass over the documents, for a whole project
 /// folder: each document is checked on the thread that parsed it, then `also` runs on it
 /// (planc build renders its pages there), then it is reduced to its outline
@@ -56,12 +66,17 @@ void finish_checks(const Project& project, std::vector<DocumentFindings>& docume
 /// `before_parsing` runs once the settings and partnerships are loaded and before any
 /// document is parsed, with the number of documents (planc build loads the theme there).
 /// `also` learns whether the document's parse or checks found an error (a build that will
-/// fail need not render what follows).
+/// fail need not render what follows). `partnership_checked` runs once for each
+/// partnership, as soon as all its documents have been through `also` and its
+/// partnership-wide checks have run, on that thread, while other documents are still
+/// being parsed (planc build writes the partnership's own pages there).
 using CheckedDocumentHook =
     std::function<void(std::size_t index, const Partnership& partnership, const Document& doc, bool has_errors)>;
+using CheckedPartnershipHook = std::function<void(std::size_t index, const Partnership& partnership)>;
 void load_and_check_project(const std::string& root, Project& project, Diagnostics& diags,
                             const std::function<void(const Project&, std::size_t documents)>& before_parsing = {},
-                            const CheckedDocumentHook& also = {});
+                            const CheckedDocumentHook& also = {},
+                            const CheckedPartnershipHook& partnership_checked = {});
 
 /// Counts for the build summary ("17 targets, 12 complete, 5 with gaps").
 struct TargetSummary {

@@ -25,6 +25,13 @@ Project load_project(const std::string& root, Diagnostics& diags);
 using ParsedDocumentHook =
     std::function<void(std::size_t index, const Partnership& partnership, Document& doc, const Diagnostics& found)>;
 
+/// Called once for each partnership (`index` in project order) when every one of its
+/// documents has been parsed and through the ParsedDocumentHook: on the thread that
+/// finished the last of them, while other partnerships' documents are still being parsed
+/// (for a partnership without documents, before any document is parsed). It may read
+/// that partnership and its documents, not another partnership's.
+using PartnershipParsedHook = std::function<void(std::size_t index, const Partnership& partnership)>;
+
 /// load_project in two steps, for commands that work on each document as it is parsed
 /// (`planc build` renders it and keeps only its outline):
 ///
@@ -43,8 +50,9 @@ public:
     /// How many documents parse_documents will parse.
     [[nodiscard]] std::size_t document_count() const;
     /// Parses every document into the project; their findings go into the load's
-    /// Diagnostics in file order, after the hook has run for every document.
-    void parse_documents(const ParsedDocumentHook& after_parse = {});
+    /// Diagnostics in file order, after the hooks have run for every document.
+    void parse_documents(const ParsedDocumentHook& after_parse = {},
+                         const PartnershipParsedHook& partnership_parsed = {});
 
 private:
     struct Pending;

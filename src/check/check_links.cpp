@@ -15,6 +15,7 @@
 #include <boost/filesystem.hpp>
 
 #include <map>
+#include <unordered_map>
 #include <set>
 
 #include "check/check_support.hpp"
@@ -300,24 +301,24 @@ void check_cross_document_links(const CheckContext& ctx, const std::vector<Cross
     check_previous(ctx);
 }
 
-void check_document_ids(const PartnershipContext& ctx) {
+void check_document_ids(const Project& project, std::vector<Diagnostics>& by_partnership) {
     // Within one check of several paths the same partnership may appear twice; documents
-    // from different files that would be published at one URL clash.
-    std::map<std::string, const Document*> urls;
-    for (const Partnership& p : ctx.project.partnerships) {
-        if (&p == &ctx.partnership) break;  // only earlier partnerships can hold a first
-        for (const Document& d : p.documents) urls.emplace(p.slug + "/" + d.slug, &d);
-    }
-    for (const Document& d : ctx.partnership.documents) {
-        std::string url = ctx.partnership.slug + "/" + d.slug;
-        auto [it, fresh] = urls.emplace(url, &d);
-        if (fresh || it->second->path == d.path) continue;
-        Span at = d.fields.count("title") ? d.fields.at("title") : Span{1, 1, 1, 1};
-        Diagnostic& diag = ctx.diags.report(
-            DiagCode::E003, "this document would be published at /" + url + "/, like " + it->second->path + ": rename one",
-            {d.path, at});
-        diag.plan = plan_name(d);
-        diag.notes.push_back({"the other document is here", {it->second->path, Span{1, 1, 1, 1}}});
+    // from different files that would be published at one URL clash. One pass in project
+    // order: the first document at an address is the one the others are compared with.
+    std::unordered_map<std::string, const Document*> urls;
+    for (std::size_t i = 0; i < project.partnerships.size() && i < by_partnership.size(); ++i) {
+        const Partnership& p = project.partnerships[i];
+        for (const Document& d : p.documents) {
+            std::string url = p.slug + "/" + d.slug;
+            auto [it, fresh] = urls.emplace(url, &d);
+            if (fresh || it->second->path == d.path) continue;
+            Span at = d.fields.count("title") ? d.fields.at("title") : Span{1, 1, 1, 1};
+            Diagnostic& diag = by_partnership[i].report(
+                DiagCode::E003, "this document would be published at /" + url + "/, like " + it->second->path + ": rename one",
+                {d.path, at});
+            diag.plan = plan_name(d);
+            diag.notes.push_back({"the other document is here", {it->second->path, Span{1, 1, 1, 1}}});
+        }
     }
 }
 

@@ -96,15 +96,28 @@ DocumentFindings check_document(const Project& project, const Partnership& partn
     return findings;
 }
 
+Diagnostics check_partnership(const Project& project, const Partnership& partnership) {
+    Diagnostics found;
+    PartnershipContext ctx{project, partnership, found};
+    for (const auto& check : partnership_checks()) check.run(ctx);
+    return found;
+}
+
 void finish_checks(const Project& project, std::vector<DocumentFindings>& documents, Diagnostics& diags) {
     // The partnership-wide checks only read (outlines of) documents: one job per
     // partnership, on every core, each with its own findings.
+    std::vector<Diagnostics> partnership_found(project.partnerships.size());
+    parallel_for(partnership_found.size(),
+                 [&](std::size_t i) { partnership_found[i] = check_partnership(project, project.partnerships[i]); });
+    finish_checks(project, documents, partnership_found, diags);
+}
+
+void finish_checks(const Project& project, std::vector<DocumentFindings>& documents,
+                   std::vector<Diagnostics>& partnership_found, Diagnostics& diags) {
     const std::size_t partnerships = project.partnerships.size();
-    std::vector<Diagnostics> partnership_found(partnerships);
-    parallel_for(partnerships, [&](std::size_t i) {
-        PartnershipContext ctx{project, project.partnerships[i], partnership_found[i]};
-        for (const auto& check : partnership_checks()) check.run(ctx);
-    });
+    if (partnership_found.size() != partnerships)
+        throw std::logic_error("finish_checks: partnership findings for a different project");
+    checks::check_document_ids(project, partnership_found);
     // Merged in the order a single thread would find them: each document's findings, its
     // links to other documents, then the partnership-wide checks of its partnership.
     Diagnostics found;

@@ -53,7 +53,8 @@ struct PartnershipCheck {
 
 /// Every document check, in a fixed order.
 const std::vector<DocumentCheck>& document_checks();
-/// Every partnership-wide check (run once per partnership, after the document checks).
+/// Every partnership-wide check that reads only its partnership (run once per partnership,
+/// after the document checks; check_document_ids runs after them all).
 const std::vector<PartnershipCheck>& partnership_checks();
 
 namespace checks {
@@ -70,7 +71,10 @@ void check_tables(const CheckContext& ctx);             ///< W115 W116
 void check_placeholders(const CheckContext& ctx);       ///< W117
 void check_links(const CheckContext& ctx);              ///< E004 E005
 void check_indicators(const PartnershipContext& ctx);   ///< W113
-void check_document_ids(const PartnershipContext& ctx); ///< E003
+/// E003: documents published at one address. Across the project (a partnership listed
+/// twice by `planc check PATH...` meets an earlier one), so run once, after every
+/// partnership's own checks; each finding goes to `by_partnership` of its document.
+void check_document_ids(const Project& project, std::vector<Diagnostics>& by_partnership);
 /// The links check_links left for later, now that every document is at least an outline;
 /// and `previous:` (E004).
 void check_cross_document_links(const CheckContext& ctx, const std::vector<CrossDocumentLink>& links);

@@ -24,7 +24,6 @@ const std::vector<DocumentCheck>& document_checks() {
 const std::vector<PartnershipCheck>& partnership_checks() {
     static const std::vector<PartnershipCheck> checks = {
         {"indicators", checks::check_indicators},
-        {"document-ids", checks::check_document_ids},
     };
     return checks;
 }

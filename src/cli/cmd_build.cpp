@@ -114,6 +114,11 @@ int run_build(const std::vector<std::string>& words) {
             if (!failed) site->render_document(i, partnership, doc);
             document_targets[i] = summarise_targets(doc);
             progress.documents(++documents_done, document_targets.size());
+        },
+        // A partnership's own pages as soon as its documents are done, while the other
+        // core is still on documents, not in the build's last, partly serial, step.
+        [&](std::size_t i, const Partnership&) {
+            if (!failed) site->render_partnership(i);
         });
     progress.finish();
     diags.sort();

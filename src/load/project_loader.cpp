@@ -1,5 +1,6 @@
 // Finds the project's files (Boost.Filesystem) and hands their text to the parser.
 
+#include <atomic>
 #include <boost/filesystem.hpp>
 
 #include <algorithm>
@@ -232,19 +233,30 @@ ProjectLoad::~ProjectLoad() = default;
 
 std::size_t ProjectLoad::document_count() const { return pending_->documents.size(); }
 
-void ProjectLoad::parse_documents(const ParsedDocumentHook& after_parse) {
+void ProjectLoad::parse_documents(const ParsedDocumentHook& after_parse,
+                                  const PartnershipParsedHook& partnership_parsed) {
     std::vector<PendingDocument>& pending = pending_->documents;
     // Every document gets its slot first, so that a document parsed on one thread never
     // moves while another thread works on its neighbour. `pending` is in project order.
     std::vector<Document*> slots(pending.size());
+    const std::size_t partnerships = project_.partnerships.size();
+    // How many documents of each partnership are still to go through the hook: the
+    // thread that takes one to zero runs partnership_parsed.
+    std::vector<std::atomic<std::size_t>> unfinished(partnerships);
     {
-        std::vector<std::size_t> counts(project_.partnerships.size(), 0);
+        std::vector<std::size_t> counts(partnerships, 0);
         for (const PendingDocument& p : pending) ++counts[p.partnership];
-        for (std::size_t i = 0; i < counts.size(); ++i) project_.partnerships[i].documents.resize(counts[i]);
+        for (std::size_t i = 0; i < counts.size(); ++i) {
+            project_.partnerships[i].documents.resize(counts[i]);
+            unfinished[i] = counts[i];
+        }
         std::fill(counts.begin(), counts.end(), 0);
         for (std::size_t i = 0; i < pending.size(); ++i)
             slots[i] = &project_.partnerships[pending[i].partnership].documents[counts[pending[i].partnership]++];
     }
+    if (partnership_parsed)
+        for (std::size_t i = 0; i < partnerships; ++i)
+            if (unfinished[i] == 0) partnership_parsed(i, project_.partnerships[i]);
     // Read and parsed on every core. Each document's findings are kept in its own slot
     // and merged in file order, so the output is the same as a single-threaded run.
     parallel_for(pending.size(), [&](std::size_t i) {
@@ -256,6 +268,10 @@ void ProjectLoad::parse_documents(const ParsedDocumentHook& after_parse) {
         else
             doc.path = p.display;
         if (after_parse) after_parse(i, project_.partnerships[p.partnership], doc, p.diags);
+        // acq_rel: the thread that finishes a partnership sees every document of it as
+        // the other threads left them.
+        if (unfinished[p.partnership].fetch_sub(1, std::memory_order_acq_rel) == 1 && partnership_parsed)
+            partnership_parsed(p.partnership, project_.partnerships[p.partnership]);
     });
     for (PendingDocument& p : pending) diags_.append(p.diags);
     pending.clear();

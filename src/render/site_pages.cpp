@@ -225,7 +225,8 @@ std::map<std::string, std::string> print_resources(const Theme& theme, std::map<
 struct SiteRender::State {
     State(const Project& p, OutputSink& out, Diagnostics& d, bool with_pdf, std::size_t documents)
         : project(p), diags(d), links(p.settings.base_url, false), writer(out, links), document_parts(documents),
-          document_diags(documents) {
+          document_diags(documents), partnership_parts(p.partnerships.size()),
+          partnership_diags(p.partnerships.size()), partnership_rendered(p.partnerships.size(), 0) {
         // Findings already made (a load that failed) mean no site, as in render_site.
         bool failed_before = diags.has_errors();
         theme = load_theme(project.root, project.settings.theme, theme_diags);
@@ -245,6 +246,15 @@ struct SiteRender::State {
     SiteWriter writer;
     std::vector<SitePart> document_parts;       ///< by document, in project order
     std::vector<Diagnostics> document_diags;
+    std::vector<SitePart> partnership_parts;    ///< by partnership, in project order
+    std::vector<Diagnostics> partnership_diags;
+    std::vector<char> partnership_rendered;     ///< each written only by its partnership's thread
+
+    void render_partnership(std::size_t index) {
+        SiteContext site{project, theme, partnership_diags[index], {}, {}, {}, {}, {}, {}};
+        partnership_parts[index] = render_partnership_part(site, project.partnerships[index], writer);
+        partnership_rendered[index] = 1;
+    }
 };
 
 SiteRender::SiteRender(const Project& project, OutputSink& out, Diagnostics& diags, const BuildOptions& options,
@@ -263,6 +273,13 @@ void SiteRender::render_document(std::size_t index, const Partnership& partnersh
     s.document_parts[index] = render_document_part(site, partnership, doc, s.pdf, s.writer);
 }
 
+void SiteRender::render_partnership(std::size_t index) {
+    State& s = *state_;
+    if (index >= s.partnership_parts.size()) throw std::logic_error("SiteRender: partnership index out of range");
+    if (!s.rendering) return;
+    s.render_partnership(index);
+}
+
 void SiteRender::finish() {
     State& s = *state_;
     const Project& project = s.project;
@@ -271,15 +288,18 @@ void SiteRender::finish() {
     diags.append(s.theme_diags);
     if (!s.rendering) return;
 
-    // The partnerships' own pages (they list their documents, which may be outlines by
-    // now: only their front matter is read), one job each.
+    // The partnerships' own pages not written during the pass over the documents (they
+    // list their documents, which may be outlines by now: only their front matter is
+    // read), one job each.
     const std::size_t partnerships = project.partnerships.size();
-    std::vector<SitePart> partnership_parts(partnerships);
-    std::vector<Diagnostics> partnership_diags(partnerships);
-    parallel_for(partnerships, [&](std::size_t i) {
-        SiteContext site{project, s.theme, partnership_diags[i], {}, {}, {}, {}, {}, {}};
-        partnership_parts[i] = render_partnership_part(site, project.partnerships[i], s.writer);
-    });
+    if (s.partnership_parts.size() != partnerships)
+        throw std::logic_error("SiteRender: the project has more partnerships than announced");
+    std::vector<std::size_t> to_render;
+    for (std::size_t i = 0; i < partnerships; ++i)
+        if (!s.partnership_rendered[i]) to_render.push_back(i);
+    parallel_for(to_render.size(), [&](std::size_t i) { s.render_partnership(to_render[i]); });
+    std::vector<SitePart>& partnership_parts = s.partnership_parts;
+    std::vector<Diagnostics>& partnership_diags = s.partnership_diags;
 
     // Parts and findings in site order, the same whichever thread made them: each
     // partnership, then its documents.

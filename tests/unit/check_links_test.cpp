@@ -138,6 +138,33 @@ TEST_CASE("E003 reports two documents that would be published at one URL", "[che
           "this document would be published at /test/2009-10/, like content/test/2009-10.md: rename one");
 }
 
+TEST_CASE("E003 compares a document with the first at its URL, across partnerships listed far apart", "[check]") {
+    CheckedProject result;
+    result.project.root = "/nonexistent";
+    const char* paths[][2] = {{"test", "content/test/2009-10.md"},
+                              {"other", "content/other/2009-10.md"},
+                              {"test", "b/content/test/2009-10.md"},
+                              {"test", "c/content/test/2009-10.md"}};
+    for (const auto& [slug, path] : paths) {
+        Partnership p;
+        p.slug = slug;
+        Document d = parse_document(path, plan_file("## Introduction\n\nText.\n"), result.parse);
+        d.partnership = slug;
+        p.documents.push_back(std::move(d));
+        result.project.partnerships.push_back(std::move(p));
+    }
+    check_project(result.project, result.checks);
+    auto found = result.of(DiagCode::E003);
+    REQUIRE(found.size() == 2);
+    CHECK(found[0].location.file == "b/content/test/2009-10.md");
+    CHECK(found[1].location.file == "c/content/test/2009-10.md");
+    for (const auto& d : found) {
+        CHECK(d.message.find("like content/test/2009-10.md") != std::string::npos);  // the first, not b/
+        REQUIRE(d.notes.size() == 1);
+        CHECK(d.notes[0].location.file == "content/test/2009-10.md");
+    }
+}
+
 TEST_CASE("E003 reports two sections with one id (from the parser)", "[check]") {
     auto result = check_plan("## Introduction\n\nText.\n\n## Introduction\n\nMore.\n");
     auto found = result.of(DiagCode::E003);

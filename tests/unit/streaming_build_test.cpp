@@ -115,7 +115,9 @@ std::map<std::string, std::string> render_as_parsed(const std::string& root, std
         [&](const Project& loaded, std::size_t documents) {
             site = std::make_unique<SiteRender>(loaded, out, render_diags, options, documents);
         },
-        [&](std::size_t i, const Partnership& p, const Document& d, bool) { site->render_document(i, p, d); });
+        [&](std::size_t i, const Partnership& p, const Document& d, bool) { site->render_document(i, p, d); },
+        // As planc build: a partnership's pages as soon as its documents are done.
+        [&](std::size_t i, const Partnership&) { site->render_partnership(i); });
     site->finish();
     for (const Partnership& p : project.partnerships)
         for (const Document& d : p.documents) CHECK(d.outline_only);
@@ -281,4 +283,47 @@ TEST_CASE("the hook learns which documents have errors, so a failing build can s
                                                 {"content/west/2009-10.md", false},
                                                 {"content/west/2010-11.md", true}});
     CHECK(diags.has_errors());
+}
+
+TEST_CASE("a partnership's hook runs once, after every one of its documents and before the load ends",
+          "[load][streaming]") {
+    ProjectFolder linked("partnership-hook");
+    write_linked_project(linked);
+    linked.write("content/empty/_index.md", "---\nname: Empty Partnership\n---\n");
+    for (unsigned threads : {1u, 2u, 3u}) {
+        INFO(threads << " threads");
+        Threads use(threads);
+        Project project;
+        Diagnostics diags;
+        ProjectLoad load(linked.root.string(), project, diags);
+        REQUIRE(project.partnerships.size() == 3);
+        std::mutex mutex;
+        std::vector<std::size_t> documents_seen(project.partnerships.size(), 0);
+        std::vector<int> hook_runs(project.partnerships.size(), 0);
+        std::vector<std::size_t> documents_at_hook(project.partnerships.size(), 0);
+        std::vector<bool> outlines_at_hook(project.partnerships.size(), false);
+        load.parse_documents(
+            [&](std::size_t, const Partnership& p, Document& doc, const Diagnostics&) {
+                keep_outline(doc);
+                std::lock_guard<std::mutex> lock(mutex);
+                ++documents_seen[static_cast<std::size_t>(&p - project.partnerships.data())];
+            },
+            [&](std::size_t i, const Partnership& p) {
+                std::lock_guard<std::mutex> lock(mutex);
+                CHECK(&p == &project.partnerships[i]);
+                ++hook_runs[i];
+                documents_at_hook[i] = documents_seen[i];
+                bool outlines = true;
+                for (const Document& d : p.documents) outlines = outlines && d.outline_only;
+                outlines_at_hook[i] = outlines;
+            });
+        for (std::size_t i = 0; i < project.partnerships.size(); ++i) {
+            INFO(project.partnerships[i].slug);
+            CHECK(hook_runs[i] == 1);
+            CHECK(documents_at_hook[i] == project.partnerships[i].documents.size());
+            CHECK(outlines_at_hook[i]);
+        }
+        CHECK(project.partnerships[1].slug == "empty");
+        CHECK(project.partnerships[1].documents.empty());
+    }
 }
