@@ -101,11 +101,11 @@ ScannedLinks scan_links(std::string_view html) {
 
 namespace {
 
-bool has_scheme(const std::string& url) {
+bool has_scheme(std::string_view url) {
     std::size_t colon = url.find(':');
-    if (colon == std::string::npos) return false;
+    if (colon == std::string_view::npos) return false;
     std::size_t stop = url.find_first_of("/?#");
-    return stop == std::string::npos || colon < stop;
+    return stop == std::string_view::npos || colon < stop;
 }
 
 /// The page or file a link's path names: "a/b/../c/./d" -> "a/c/d", and a path ending
@@ -163,7 +163,9 @@ struct SiteLinkCheck::State {
     /// links where is kept, so that only the pages a change reaches are checked again.
     bool incremental = true;
     StringTable strings;
-    std::unordered_set<std::string> files;
+    /// Every file written, with its entry in `pages` when it is a page (else null): one
+    /// lookup tells a link whether its file is there and which ids it has.
+    std::unordered_map<std::string, CheckedPage*> files;
     std::map<std::string, CheckedPage> pages;
     /// Which pages link to a file: who must look again when it appears, goes or changes ids.
     std::map<std::string, std::set<std::string>> linked_from;
@@ -212,36 +214,41 @@ void SiteLinkCheck::State::check_page(const std::string& page, CheckedPage& entr
     };
     const std::string* base = entry.base == StringTable::kNone ? nullptr : &strings.at(entry.base);
     const std::string page_folder = paths::folder_of(page);
-    std::string joined, target;
+    // Views into the link where they can be: a national site's check follows millions.
+    std::string based, joined, target;
     for (std::uint32_t link : entry.links) {
         const std::string& href = strings.at(link);
         if (href.empty()) {
             report(href, "is empty");
             continue;
         }
-        std::string url = href;
+        std::string_view url = href;
         std::string_view folder = page_folder;
         if (base && !has_scheme(url) && url.front() != '/' && url.front() != '#') {
-            url = *base + url;
+            based.assign(*base);
+            based += url;
+            url = based;
         }
         // Addresses of this site written from its root (404.html) or in full are
         // checked like relative ones.
         for (const std::string& prefix : {base_url, root_path}) {
-            if (prefix.empty() || url.rfind(prefix, 0) != 0 || !(has_scheme(prefix) || prefix.front() == '/'))
+            if (prefix.empty() || !url.starts_with(prefix) || !(has_scheme(prefix) || prefix.front() == '/'))
                 continue;
-            url = url.substr(prefix.size());
+            url.remove_prefix(prefix.size());
             folder = {};
             if (url.empty()) url = "index.html";
             break;
         }
-        if (has_scheme(url) || url.rfind("//", 0) == 0 || url.front() == '/') continue;  // another site
-        std::string fragment;
-        if (std::size_t hash = url.find('#'); hash != std::string::npos) {
+        if (has_scheme(url) || url.starts_with("//") || url.front() == '/') continue;  // another site
+        std::string_view fragment;
+        if (std::size_t hash = url.find('#'); hash != std::string_view::npos) {
             fragment = url.substr(hash + 1);
             url = url.substr(0, hash);
         }
-        if (std::size_t q = url.find('?'); q != std::string::npos) url = url.substr(0, q);
-        target = page;
+        if (std::size_t q = url.find('?'); q != std::string_view::npos) url = url.substr(0, q);
+        // A link to a place on its own page ("#main-content") needs no lookup.
+        const CheckedPage* target_page = &entry;
+        const std::string* target_path = &page;
         if (!url.empty()) {
             joined.assign(folder);
             joined += url;
@@ -250,18 +257,18 @@ void SiteLinkCheck::State::check_page(const std::string& page, CheckedPage& entr
                 continue;
             }
             if (incremental) entry.targets.insert(target);
-            if (!files.count(target)) {
+            auto file = files.find(target);
+            if (file == files.end()) {
                 report(href, "goes to `" + target + "`, which was not written");
                 continue;
             }
+            target_page = file->second;
+            target_path = &file->first;
         }
-        if (fragment.empty()) continue;
-        auto it = pages.find(target);
-        if (it != pages.end()) {
-            std::uint32_t id = strings.find(fragment);
-            if (id == StringTable::kNone || !it->second.has_id(id))
-                report(href, "names `#" + fragment + "`, which is not on " + target);
-        }
+        if (fragment.empty() || !target_page) continue;  // ids are known of pages only
+        std::uint32_t id = strings.find(fragment);
+        if (id == StringTable::kNone || !target_page->has_id(id))
+            report(href, "names `#" + std::string(fragment) + "`, which is not on " + *target_path);
     }
     for (const std::string& target : entry.targets) linked_from[target].insert(page);
     entry.findings = std::move(found.items());
@@ -287,19 +294,21 @@ void SiteLinkCheck::write(const std::string& path, std::string_view bytes) {
 
 void SiteLinkCheck::write_file(const std::string& path) {
     State& s = *state_;
-    if (s.files.insert(path).second) s.touch_linkers(path);
+    if (s.files.try_emplace(path, nullptr).second) s.touch_linkers(path);
 }
 
 void SiteLinkCheck::write_page(const std::string& path, ScannedLinks scanned) {
     State& s = *state_;
-    bool added = s.files.insert(path).second;
+    auto [file, added] = s.files.try_emplace(path, nullptr);
     CheckedPage fresh = s.compact(std::move(scanned));
     auto it = s.pages.find(path);
+    if (it != s.pages.end()) file->second = &it->second;
     if (it != s.pages.end() && it->second.links == fresh.links && it->second.ids == fresh.ids &&
         it->second.base == fresh.base)
         return;  // same links, same ids
     if (added || it == s.pages.end() || it->second.ids != fresh.ids) s.touch_linkers(path);
     CheckedPage& entry = s.pages[path];
+    file->second = &entry;  // a std::map's entries stay where they are
     entry.links = std::move(fresh.links);
     entry.ids = std::move(fresh.ids);
     entry.base = fresh.base;
