@@ -11,6 +11,7 @@
 #include <cstdio>
 #include <cstring>
 #include <fstream>
+#include <memory>
 #include <stdexcept>
 #include <vector>
 
@@ -21,6 +22,70 @@ namespace planc {
 void OutputSink::write_page(const std::string& path, std::string_view bytes, ScannedLinks&& /*links*/) {
     write(path, bytes);
 }
+
+namespace {
+
+/// The default stream: the pieces kept in memory, written as one file when closed.
+class BufferedStream final : public OutputStream {
+public:
+    BufferedStream(OutputSink& out, std::string path) : out_(out), path_(std::move(path)) {}
+    void append(std::string_view bytes) override { text_.append(bytes); }
+    void close() override { out_.write(path_, text_); }
+
+private:
+    OutputSink& out_;
+    std::string path_;
+    std::string text_;
+};
+
+/// Writes all of `bytes` to `fd`; 0, or the errno of the failure.
+int write_all(int fd, std::string_view bytes) {
+    for (std::size_t done = 0; done < bytes.size();) {
+        ssize_t n = ::write(fd, bytes.data() + done, bytes.size() - done);
+        if (n < 0 && errno == EINTR) continue;
+        if (n <= 0) return n < 0 ? errno : EIO;
+        done += static_cast<std::size_t>(n);
+    }
+    return 0;
+}
+
+}  // namespace
+
+std::unique_ptr<OutputStream> OutputSink::open_stream(const std::string& path) {
+    return std::make_unique<BufferedStream>(*this, path);
+}
+
+/// A file on disk written as its pieces come, counted once closed.
+class DirectoryOutput::FileStream final : public OutputStream {
+public:
+    FileStream(DirectoryOutput& owner, std::string full) : owner_(owner), full_(std::move(full)) {
+        fd_ = ::open(full_.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+        if (fd_ < 0) fail(errno);
+    }
+    ~FileStream() override {
+        if (fd_ >= 0) ::close(fd_);
+    }
+    void append(std::string_view bytes) override {
+        if (fd_ < 0) throw std::runtime_error("cannot write " + full_ + ": already closed");
+        if (int error = write_all(fd_, bytes)) fail(error);
+    }
+    void close() override {
+        if (fd_ < 0) return;
+        int fd = fd_;
+        fd_ = -1;
+        if (::close(fd) != 0) fail(errno);
+        ++owner_.count_;
+    }
+
+private:
+    [[noreturn]] void fail(int error) {
+        throw std::runtime_error("cannot write " + full_ + ": " + std::strerror(error));
+    }
+
+    DirectoryOutput& owner_;
+    std::string full_;
+    int fd_ = -1;
+};
 
 void DirectoryOutput::make_folder(const std::string& folder) {
     {
@@ -44,7 +109,7 @@ void DirectoryOutput::make_folder(const std::string& folder) {
 
 void DirectoryOutput::write(const std::string& path, std::string_view bytes) { write_parts(path, {bytes}); }
 
-void DirectoryOutput::write_parts(const std::string& path, const std::vector<std::string_view>& parts) {
+std::string DirectoryOutput::prepare_path(const std::string& path) {
     // Renderers only produce relative paths without "..": refuse anything else, so
     // nothing can ever be written outside the output folder.
     if (path.empty() || path.front() == '/' || path.find("..") != std::string::npos ||
@@ -52,17 +117,22 @@ void DirectoryOutput::write_parts(const std::string& path, const std::vector<std
         throw std::runtime_error("refusing to write outside the output folder: " + path);
     std::string full = root_ + "/" + path;
     make_folder(full.substr(0, full.rfind('/')));
+    return full;
+}
+
+std::unique_ptr<OutputStream> DirectoryOutput::open_stream(const std::string& path) {
+    return std::make_unique<FileStream>(*this, prepare_path(path));
+}
+
+void DirectoryOutput::write_parts(const std::string& path, const std::vector<std::string_view>& parts) {
+    std::string full = prepare_path(path);
     // Plain system calls: a site is thousands of small files, and a stream per file
     // costs more than the write itself.
     int fd = ::open(full.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
     int error = fd < 0 ? errno : 0;
     for (std::string_view bytes : parts) {
-        for (std::size_t done = 0; !error && done < bytes.size();) {
-            ssize_t n = ::write(fd, bytes.data() + done, bytes.size() - done);
-            if (n < 0 && errno == EINTR) continue;
-            if (n <= 0) error = n < 0 ? errno : EIO;
-            else done += static_cast<std::size_t>(n);
-        }
+        if (error) break;
+        error = write_all(fd, bytes);
     }
     if (fd >= 0 && ::close(fd) != 0 && !error) error = errno;
     if (error) throw std::runtime_error("cannot write " + full + ": " + std::strerror(error));  // ENOSPC: "No space left"

@@ -206,14 +206,53 @@ void layout_search_page(SiteContext& site, SearchFrame& frame) {
 
 void write_search_files(const SearchFrame& frame, const std::vector<const SearchIndexText*>& parts, OutputSink& out) {
     std::vector<const SearchIndexText*> in_order;
-    in_order.reserve(parts.size() + 2);
-    in_order.push_back(&frame.leading);
+    in_order.reserve(parts.size() + 1);
     in_order.insert(in_order.end(), parts.begin(), parts.end());
     in_order.push_back(&frame.trailing);
     // Written piece by piece: at 1,000 plans the index is 30 MB, and a joined copy of it
     // would be the largest thing the build holds at its end.
     out.write_parts(paths::kSearchIndex, SearchIndexText::script_pieces(in_order));
     if (frame.has_page) out.write(paths::kSearch, frame.page);
+}
+
+SearchIndexWriter::SearchIndexWriter(OutputSink& out, std::size_t parts)
+    : file_(out.open_stream(paths::kSearchIndex)), waiting_(parts) {}
+
+SearchIndexWriter::~SearchIndexWriter() = default;
+
+void SearchIndexWriter::put(std::size_t slot, SearchIndexText&& entries) {
+    std::lock_guard<std::mutex> lock(mutex_);
+    if (slot >= waiting_.size() || slot < next_ || waiting_[slot])
+        throw std::logic_error("SearchIndexWriter: part " + std::to_string(slot) + " put twice or out of range");
+    waiting_[slot] = std::move(entries);
+    write_ready();
+}
+
+void SearchIndexWriter::write_ready() {
+    // The pieces script_pieces() gives, as they become ready: kBefore before the first
+    // entries, kBetween before the others.
+    for (; next_ < waiting_.size() && waiting_[next_]; ++next_) {
+        SearchIndexText& part = *waiting_[next_];
+        if (part.entries > 0) {
+            file_->append(any_entry_ ? SearchIndexText::kBetween : SearchIndexText::kBefore);
+            file_->append(part.text);
+            any_entry_ = true;
+        }
+        part = SearchIndexText();  // written: its memory goes back now
+    }
+}
+
+void SearchIndexWriter::finish(const SearchIndexText& trailing) {
+    std::lock_guard<std::mutex> lock(mutex_);
+    if (next_ != waiting_.size())
+        throw std::logic_error("SearchIndexWriter: part " + std::to_string(next_) + " was never put");
+    if (trailing.entries > 0) {
+        file_->append(any_entry_ ? SearchIndexText::kBetween : SearchIndexText::kBefore);
+        file_->append(trailing.text);
+        any_entry_ = true;
+    }
+    file_->append(any_entry_ ? SearchIndexText::kAfter : SearchIndexText::kEmpty);
+    file_->close();
 }
 
 }  // namespace planc

@@ -3,6 +3,8 @@
 // its own file, called part by part by render_site (site_pages.cpp).
 
 #include <algorithm>
+#include <mutex>
+#include <optional>
 #include <map>
 #include <memory>
 #include <set>
@@ -81,8 +83,9 @@ void append_json_string(std::string& out, std::string_view text, bool squeeze_sp
 struct SearchFrame {
     bool has_page = false;     ///< false when the page could not be laid out (reported)
     std::string page;          ///< search/index.html, which loads search-index.js
-    SearchIndexText leading;   ///< entries of the pages written before every part (home)
-    SearchIndexText trailing;  ///< entries of the site's own pages, after every part's
+    /// Entries of the site's own pages (home, accessibility, 404), after every part's:
+    /// the parts' entries are written while the documents are rendered (SearchIndexWriter).
+    SearchIndexText trailing;
 };
 
 /// What one part of the site (a partnership's own pages, or one document's pages) gives
@@ -111,8 +114,37 @@ SitePart render_document_part(SiteContext& site, const Partnership& p, const Doc
 /// its documents): home, accessibility statement, 404 and sitemap; the search page is laid
 /// out and returned, for write_search_files.
 SearchFrame render_index_pages(SiteContext& site, const std::vector<const SitePart*>& parts, OutputSink& out);
-/// search-index.js and the search page, from the frame and each part's entries in site order.
+/// search-index.js and the search page, from each part's entries in site order and the frame.
 void write_search_files(const SearchFrame& frame, const std::vector<const SearchIndexText*>& parts, OutputSink& out);
+
+/// search-index.js written while the site is rendered: each part's entries (in site order:
+/// each partnership, then its documents) go into the file as soon as every part before
+/// it has gone, from whichever thread finished it. The index of a national site (150 MB
+/// at 5,000 plans) is then never held whole, nor written in one piece at the end.
+class SearchIndexWriter {
+public:
+    /// `parts`: how many parts the site has (partnerships and documents).
+    SearchIndexWriter(OutputSink& out, std::size_t parts);
+    ~SearchIndexWriter();
+    SearchIndexWriter(const SearchIndexWriter&) = delete;
+    SearchIndexWriter& operator=(const SearchIndexWriter&) = delete;
+
+    /// Part `slot`'s entries, once. Safe from several threads at once.
+    void put(std::size_t slot, SearchIndexText&& entries);
+    /// The site's own pages' entries after every part's, and the end of the file. Every
+    /// part must have been put (std::logic_error otherwise): the same bytes as
+    /// write_search_files gives.
+    void finish(const SearchIndexText& trailing);
+
+private:
+    void write_ready();  ///< with mutex_ held
+
+    std::unique_ptr<OutputStream> file_;
+    std::mutex mutex_;
+    std::vector<std::optional<SearchIndexText>> waiting_;  ///< put, not yet written
+    std::size_t next_ = 0;     ///< the first slot not yet written
+    bool any_entry_ = false;   ///< whether kBefore has been written
+};
 /// Images and files from the content folders that pages link to (site path -> source).
 /// Returns what was copied (site path -> bytes), for the leaflet PDFs to load.
 std::map<std::string, std::string> copy_content_files(const std::map<std::string, std::string>& files,

@@ -10,6 +10,7 @@
 #include <optional>
 #include <stdexcept>
 #include <sstream>
+#include <utility>
 
 #include "planc/build.hpp"
 #include "planc/data_output.hpp"
@@ -112,14 +113,13 @@ SitePart render_document_part(SiteContext& site, const Partnership& p, const Doc
 }
 
 SearchFrame render_index_pages(SiteContext& site, const std::vector<const SitePart*>& parts, OutputSink& out) {
-    // The sitemap and the search index list pages in the order a whole build writes
-    // them: home, every part, then the site's own pages.
+    // The sitemap lists pages in the order a whole build writes them: home, every part,
+    // then the site's own pages. The search index has every part's entries, then those of
+    // the site's own pages (home among them: it holds none today).
     SearchFrame frame;
     site.search.clear();
     site.sitemap.clear();
     write_home_page(site, out);
-    frame.leading.append(site.search);
-    site.search.clear();
     for (const SitePart* part : parts) site.sitemap.insert(site.sitemap.end(), part->sitemap.begin(), part->sitemap.end());
     write_accessibility_page(site, out);
     write_not_found_page(site, out);
@@ -168,8 +168,33 @@ public:
         links_.write_file(path);
     }
     [[nodiscard]] bool concurrent_writes() const override { return true; }
+    std::unique_ptr<OutputStream> open_stream(const std::string& path) override {
+        std::unique_ptr<OutputStream> inner;
+        write_through([&] { inner = out_.open_stream(path); });
+        return std::make_unique<Stream>(*this, path, std::move(inner));
+    }
 
 private:
+    /// A file written in pieces (never a page): known to the link check once closed.
+    class Stream final : public OutputStream {
+    public:
+        Stream(SiteWriter& owner, std::string path, std::unique_ptr<OutputStream> inner)
+            : owner_(owner), path_(std::move(path)), inner_(std::move(inner)) {}
+        void append(std::string_view bytes) override {
+            owner_.write_through([&] { inner_->append(bytes); });
+        }
+        void close() override {
+            owner_.write_through([&] { inner_->close(); });
+            std::lock_guard<std::mutex> lock(owner_.links_mutex_);
+            owner_.links_.write_file(path_);
+        }
+
+    private:
+        SiteWriter& owner_;
+        std::string path_;
+        std::unique_ptr<OutputStream> inner_;
+    };
+
     /// Passes one write on to the output, taking turns unless it takes writes from
     /// several threads. Once one write has failed (a full disk), every later write fails
     /// with the same error without touching the output: the build stops as soon as it
@@ -234,6 +259,7 @@ struct SiteRender::State {
         if (!rendering) return;
         copy_theme_assets(theme, writer);
         pdf = with_pdf && weasyprint_available();
+        search_index = std::make_unique<SearchIndexWriter>(writer, documents + p.partnerships.size());
     }
 
     const Project& project;
@@ -249,11 +275,25 @@ struct SiteRender::State {
     std::vector<SitePart> partnership_parts;    ///< by partnership, in project order
     std::vector<Diagnostics> partnership_diags;
     std::vector<char> partnership_rendered;     ///< each written only by its partnership's thread
+    std::unique_ptr<SearchIndexWriter> search_index;
+
+    /// A part's place in site order (each partnership, then its documents), for the
+    /// search index. Documents are numbered in project order; partnership `k` comes just
+    /// before its first document.
+    [[nodiscard]] std::size_t partnership_slot(std::size_t k) const {
+        std::size_t documents_before = 0;
+        for (std::size_t j = 0; j < k; ++j) documents_before += project.partnerships[j].documents.size();
+        return documents_before + k;
+    }
+    [[nodiscard]] std::size_t document_slot(std::size_t index, const Partnership& partnership) const {
+        return index + static_cast<std::size_t>(&partnership - project.partnerships.data()) + 1;
+    }
 
     void render_partnership(std::size_t index) {
         SiteContext site{project, theme, partnership_diags[index], {}, {}, {}, {}, {}, {}};
         partnership_parts[index] = render_partnership_part(site, project.partnerships[index], writer);
         partnership_rendered[index] = 1;
+        search_index->put(partnership_slot(index), std::exchange(partnership_parts[index].search, {}));
     }
 };
 
@@ -271,6 +311,7 @@ void SiteRender::render_document(std::size_t index, const Partnership& partnersh
     SiteContext site{s.project, s.theme, s.document_diags[index], {}, {}, {}, {}, {}, {}};
     write_document_data(partnership, doc, s.writer);
     s.document_parts[index] = render_document_part(site, partnership, doc, s.pdf, s.writer);
+    s.search_index->put(s.document_slot(index, partnership), std::exchange(s.document_parts[index].search, {}));
 }
 
 void SiteRender::render_partnership(std::size_t index) {
@@ -340,9 +381,9 @@ void SiteRender::finish() {
     Diagnostics index_diags;
     SiteContext site{project, s.theme, index_diags, {}, {}, {}, {}, {}, {}};
     SearchFrame search = render_index_pages(site, in_order, s.writer);
-    std::vector<const SearchIndexText*> entries;
-    for (const SitePart* part : in_order) entries.push_back(&part->search);
-    write_search_files(search, entries, s.writer);
+    // Every part's entries are in search-index.js by now: the site's own pages' follow.
+    s.search_index->finish(search.trailing);
+    if (search.has_page) s.writer.write(paths::kSearch, search.page);
     append_once(page_diags, index_diags, seen);
     content_files.insert(site.content_files.begin(), site.content_files.end());
     link_origins.insert(site.link_origins.begin(), site.link_origins.end());

@@ -46,10 +46,8 @@ void SiteState::put_search_files(const SearchFrame& frame) {
     static const Text after = fixed(SearchIndexText::kAfter);
     static const Text empty = fixed(SearchIndexText::kEmpty);
 
-    SitePart leading, trailing;
-    leading.search = frame.leading;
+    SitePart trailing;
     trailing.search = frame.trailing;
-    keep_part(search_leading_, std::move(leading));
     keep_part(search_trailing_, std::move(trailing));
     // The page holds no entries: it is one file like the others.
     if (frame.has_page)
@@ -59,7 +57,7 @@ void SiteState::put_search_files(const SearchFrame& frame) {
     if (!search_changed_ && files_.count(paths::kSearchIndex)) return;
 
     // Every part's entries in site order, as render_index_pages lists the parts.
-    std::vector<const RenderedPart*> in_order = {&search_leading_};
+    std::vector<const RenderedPart*> in_order;
     for (const Partnership& p : project_.partnerships) {
         in_order.push_back(&parts_[key_of(p)]);
         for (const Document& d : p.documents) in_order.push_back(&parts_[key_of(d)]);

@@ -85,7 +85,6 @@ Rebuild SiteState::build_everything() {
 
     parts_.clear();
     index_ = RenderedPart();
-    search_leading_ = RenderedPart();
     search_trailing_ = RenderedPart();
     search_changed_ = true;
     theme_assets_ = RenderedPart();

@@ -161,7 +161,7 @@ private:
     bool renderable_ = false;
     std::map<std::string, RenderedPart> parts_;  ///< by key_of()
     RenderedPart index_;
-    RenderedPart search_leading_, search_trailing_;  ///< the index pages' own search entries
+    RenderedPart search_trailing_;  ///< the index pages' own search entries, after every part's
     bool search_changed_ = false;  ///< some part's search entries changed since the files were put together
     RenderedPart theme_assets_;
     std::map<std::string, std::string> content_files_;  ///< site path -> source, as copied
