@@ -3,8 +3,13 @@
 #include <atomic>
 #include <boost/filesystem.hpp>
 
+#include <dirent.h>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include <algorithm>
-#include <fstream>
+#include <cerrno>
 #include <optional>
 
 #include "planc/load.hpp"
@@ -41,12 +46,53 @@ void report_bad_name(const std::string& display, Diagnostics& diags) {
                  {display, Span{1, 1, 1, 1}});
 }
 
-/// Sorted entries of a folder (the file system gives them in no fixed order).
-std::vector<fs::path> sorted_entries(const fs::path& dir) {
-    std::vector<fs::path> out;
-    boost::system::error_code ec;
-    for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) out.push_back(it->path());
-    std::sort(out.begin(), out.end());
+/// An entry of a folder, with its type as the listing gives it (no system call each).
+struct FolderEntry {
+    std::string name;
+    unsigned char type = DT_UNKNOWN;  ///< DT_REG, DT_DIR, DT_LNK, ...; DT_UNKNOWN when not given
+
+    /// A regular file, following a symbolic link (asked of the file system only for a
+    /// link or an unknown type).
+    [[nodiscard]] bool is_regular_file(const fs::path& folder) const {
+        if (type != DT_LNK && type != DT_UNKNOWN) return type == DT_REG;
+        boost::system::error_code ec;
+        return fs::is_regular_file(folder / name, ec);
+    }
+    /// A folder, following a symbolic link, likewise.
+    [[nodiscard]] bool is_directory(const fs::path& folder) const {
+        if (type != DT_LNK && type != DT_UNKNOWN) return type == DT_DIR;
+        boost::system::error_code ec;
+        return fs::is_directory(folder / name, ec);
+    }
+    /// A symbolic link itself (not followed).
+    [[nodiscard]] bool is_symlink(const fs::path& folder) const {
+        if (type != DT_UNKNOWN) return type == DT_LNK;
+        boost::system::error_code ec;
+        return fs::is_symlink(fs::symlink_status(folder / name, ec));
+    }
+    /// A folder itself (a link to one is not).
+    [[nodiscard]] bool is_real_directory(const fs::path& folder) const {
+        if (type != DT_UNKNOWN) return type == DT_DIR;
+        boost::system::error_code ec;
+        return fs::is_directory(fs::symlink_status(folder / name, ec));
+    }
+};
+
+/// The entries of a folder sorted by name (the file system gives them in no fixed
+/// order), without "." and "..". The listing says each entry's type on most file
+/// systems: a national site's thousands of files are then never asked about one by one.
+/// An unreadable folder lists nothing.
+std::vector<FolderEntry> sorted_entries(const fs::path& dir) {
+    std::vector<FolderEntry> out;
+    DIR* listing = ::opendir(dir.c_str());
+    if (!listing) return out;
+    while (const dirent* e = ::readdir(listing)) {
+        std::string_view name = e->d_name;
+        if (name == "." || name == "..") continue;
+        out.push_back(FolderEntry{std::string(name), e->d_type});
+    }
+    ::closedir(listing);
+    std::sort(out.begin(), out.end(), [](const FolderEntry& a, const FolderEntry& b) { return a.name < b.name; });
     return out;
 }
 
@@ -61,12 +107,29 @@ public:
         boost::system::error_code ec;
         fs::path inside = fs::canonical(content, ec);
         if (ec) return;
-        fs::recursive_directory_iterator it(content, fs::directory_options::none, ec), end;
-        for (; !ec && it != end; it.increment(ec)) {
-            const fs::path& entry = it->path();
-            // The entry's own status, known from the directory listing on most file
-            // systems: no system call per file of a national site.
-            if (!fs::is_symlink(it->symlink_status(ec))) continue;
+        walk(content, inside, root, diags);
+    }
+
+    /// True for a path reported (or inside a folder reported).
+    [[nodiscard]] bool contains(const fs::path& path) const {
+        // Asked of every file; nearly every project has no such link, and normalising a
+        // path is not free.
+        if (escaping_.empty()) return false;
+        fs::path p = path.lexically_normal();
+        return std::any_of(escaping_.begin(), escaping_.end(), [&](const fs::path& e) { return within(p, e); });
+    }
+
+private:
+    /// Every entry under `folder`, links not followed: each entry's type comes from the
+    /// listing (no system call per file of a national site).
+    void walk(const fs::path& folder, const fs::path& inside, const fs::path& root, Diagnostics& diags) {
+        for (const FolderEntry& e : sorted_entries(folder)) {
+            fs::path entry = folder / e.name;
+            if (e.is_real_directory(folder)) {
+                walk(entry, inside, root, diags);
+                continue;
+            }
+            if (!e.is_symlink(folder)) continue;
             boost::system::error_code target_ec;
             fs::path target = fs::canonical(entry, target_ec);
             if (target_ec) continue;  // dangling or a loop: nothing there to read
@@ -80,16 +143,6 @@ public:
         }
     }
 
-    /// True for a path reported (or inside a folder reported).
-    [[nodiscard]] bool contains(const fs::path& path) const {
-        // Asked of every file; nearly every project has no such link, and normalising a
-        // path is not free.
-        if (escaping_.empty()) return false;
-        fs::path p = path.lexically_normal();
-        return std::any_of(escaping_.begin(), escaping_.end(), [&](const fs::path& e) { return within(p, e); });
-    }
-
-private:
     static bool within(const fs::path& path, const fs::path& folder) {
         auto f = folder.begin(), p = path.begin();
         for (; f != folder.end(); ++f, ++p) {
@@ -141,12 +194,15 @@ LoadedFolder load_partnership(const fs::path& folder, const fs::path& root, cons
     }
     partnership.slug = slug;
     partnership.index_path = index_display;
-    for (const fs::path& entry : sorted_entries(folder)) {
-        std::string name = entry.filename().string();
-        if (name == "_index.md" || escaping.contains(entry) || !fs::is_regular_file(entry) || entry.extension() != ".md")
-            continue;
-        std::string display = relative_display(entry, root);
-        if (!valid_name(entry.stem().string())) {
+    for (const FolderEntry& e : sorted_entries(folder)) {
+        const std::string& name = e.name;
+        if (name == "_index.md" || name.size() < 3 || name.compare(name.size() - 3, 3, ".md") != 0) continue;
+        fs::path entry = folder / name;
+        if (escaping.contains(entry) || !e.is_regular_file(folder)) continue;
+        // The folder's display path and the name: what relative_display gives for a
+        // plain file name, without taking the path apart again for each file.
+        std::string display = folder_display + "/" + name;
+        if (!valid_name(name.substr(0, name.size() - 3))) {
             report_bad_name(display, diags);
             continue;
         }
@@ -161,33 +217,64 @@ LoadedFolder load_partnership(const fs::path& folder, const fs::path& root, cons
 bool read_text_file(const std::string& path, const std::string& display_path, std::string& out, Diagnostics& diags) {
     // Only regular files, and none too large to be a plan: a FIFO or a device named
     // "x.md" would block or never end, a huge file would only cost memory.
-    boost::system::error_code ec;
-    fs::file_status status = fs::status(path, ec);
-    if (!ec && fs::exists(status) && !fs::is_regular_file(status)) {
+    // Opened without waiting (a FIFO with no writer would block) and asked what it is:
+    // one look-up of the path, then questions to the open file.
+    int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY);
+    if (fd < 0) {
+        diags.report(DiagCode::E002, "cannot read this file", {display_path, Span{}});
+        return false;
+    }
+    struct Closer {
+        int fd;
+        ~Closer() { ::close(fd); }
+    } closer{fd};
+    struct stat info {};
+    if (::fstat(fd, &info) != 0) {
+        diags.report(DiagCode::E002, "cannot read this file", {display_path, Span{}});
+        return false;
+    }
+    if (!S_ISREG(info.st_mode)) {
         diags.report(DiagCode::E002, "this is not a regular file: planc reads only text files", {display_path, Span{}});
         return false;
     }
-    if (std::uintmax_t size = fs::file_size(path, ec); !ec && size > kMaxSourceBytes) {
+    const auto size = static_cast<std::uintmax_t>(info.st_size);
+    if (size > kMaxSourceBytes) {
         diags.report(DiagCode::E002, too_large_message(size), {display_path, Span{}});
-        return false;
-    }
-    std::ifstream in(path, std::ios::binary);
-    if (!in) {
-        diags.report(DiagCode::E002, "cannot read this file", {display_path, Span{}});
         return false;
     }
     // Read straight into a string of the file's size: the text is kept for the whole run
     // (diagnostics quote it), so it should hold no spare capacity. The file may still
     // grow or shrink while it is read; whatever is there is read.
     out.clear();
-    if (std::uintmax_t size = fs::file_size(path, ec); !ec) out.reserve(static_cast<std::size_t>(size));
-    char chunk[1 << 16];
-    while (in.read(chunk, sizeof chunk) || in.gcount() > 0) out.append(chunk, static_cast<std::size_t>(in.gcount()));
-    if (in.bad()) {
-        diags.report(DiagCode::E002, "cannot read this file", {display_path, Span{}});
-        return false;
+    out.resize(static_cast<std::size_t>(size));
+    std::size_t done = 0;
+    for (;;) {
+        if (done == out.size()) {
+            // At the size it had: read on, in case it grew.
+            char more[1 << 16];
+            ssize_t n = ::read(fd, more, sizeof more);
+            if (n < 0 && errno == EINTR) continue;
+            if (n < 0) break;
+            if (n == 0) return true;
+            out.append(more, static_cast<std::size_t>(n));
+            done = out.size();
+            if (out.size() > kMaxSourceBytes) {
+                diags.report(DiagCode::E002, too_large_message(out.size()), {display_path, Span{}});
+                return false;
+            }
+            continue;
+        }
+        ssize_t n = ::read(fd, out.data() + done, out.size() - done);
+        if (n < 0 && errno == EINTR) continue;
+        if (n < 0) break;
+        if (n == 0) {
+            out.resize(done);  // it shrank
+            return true;
+        }
+        done += static_cast<std::size_t>(n);
     }
-    return true;
+    diags.report(DiagCode::E002, "cannot read this file", {display_path, Span{}});
+    return false;
 }
 
 struct ProjectLoad::Pending {
@@ -212,8 +299,10 @@ ProjectLoad::ProjectLoad(const std::string& root_text, Project& project, Diagnos
     }
     EscapingLinks escaping(content, root, diags);
     std::vector<fs::path> folders;
-    for (const fs::path& entry : sorted_entries(content))
-        if (!escaping.contains(entry) && fs::is_directory(entry)) folders.push_back(entry);
+    for (const FolderEntry& e : sorted_entries(content)) {
+        fs::path entry = content / e.name;
+        if (!escaping.contains(entry) && e.is_directory(content)) folders.push_back(entry);
+    }
     // Each folder listed and its _index.md parsed on every core (a national site has
     // hundreds), then added in folder order: the same project as one thread makes.
     std::vector<LoadedFolder> loaded(folders.size());
