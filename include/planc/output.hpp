@@ -9,6 +9,7 @@
 #include <set>
 #include <string>
 #include <string_view>
+#include <unordered_set>
 #include <vector>
 
 namespace planc {
@@ -90,7 +91,7 @@ private:
     std::atomic<std::size_t> count_ = 0;
     std::atomic<std::size_t> pages_ = 0;
     std::mutex folders_mutex_;
-    std::set<std::string> folders_made_;
+    std::unordered_set<std::string> folders_made_;  ///< a national site makes tens of thousands
 };
 
 /// Builds into a temporary folder beside `target` and, on commit(), swaps it in

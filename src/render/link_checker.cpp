@@ -301,14 +301,17 @@ void SiteLinkCheck::write_page(const std::string& path, ScannedLinks scanned) {
     State& s = *state_;
     auto [file, added] = s.files.try_emplace(path, nullptr);
     CheckedPage fresh = s.compact(std::move(scanned));
-    auto it = s.pages.find(path);
-    if (it != s.pages.end()) file->second = &it->second;
-    if (it != s.pages.end() && it->second.links == fresh.links && it->second.ids == fresh.ids &&
-        it->second.base == fresh.base)
+    CheckedPage* known = file->second;  // its entry in `pages` when it was written before
+    if (known && known->links == fresh.links && known->ids == fresh.ids && known->base == fresh.base)
         return;  // same links, same ids
-    if (added || it == s.pages.end() || it->second.ids != fresh.ids) s.touch_linkers(path);
-    CheckedPage& entry = s.pages[path];
-    file->second = &entry;  // a std::map's entries stay where they are
+    if (added || !known || known->ids != fresh.ids) s.touch_linkers(path);
+    if (!known) {
+        // Pages come mostly in path order: the end is where a new one most often goes.
+        // (A std::map's entries stay where they are, so `files` may point at them.)
+        known = &s.pages.emplace_hint(s.pages.end(), path, CheckedPage{})->second;
+        file->second = known;
+    }
+    CheckedPage& entry = *known;
     entry.links = std::move(fresh.links);
     entry.ids = std::move(fresh.ids);
     entry.base = fresh.base;
