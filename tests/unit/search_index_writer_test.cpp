@@ -88,7 +88,7 @@ TEST_CASE("the search index written as its parts are finished is the index writt
     }
 }
 
-TEST_CASE("the search index takes parts from several threads at once", "[render][search]") {
+TEST_CASE("the search index takes parts from several threads at once", "[render][search][parallel]") {
     constexpr std::size_t kParts = 400;
     std::vector<SearchIndexText> parts;
     for (std::size_t i = 0; i < kParts; ++i) parts.push_back(made_up_part(i));
