@@ -69,15 +69,14 @@ void finish_checks(const Project& project, std::vector<DocumentFindings>& docume
 /// fail need not render what follows). `partnership_checked` runs once for each
 /// partnership, as soon as all its documents have been through `also` and its
 /// partnership-wide checks have run, on that thread, while other documents are still
-/// being parsed (planc build writes the partnership's own pages there). `threads`: how
-/// many documents at once (0: one per core).
+/// being parsed (planc build writes the partnership's own pages there).
 using CheckedDocumentHook =
     std::function<void(std::size_t index, const Partnership& partnership, const Document& doc, bool has_errors)>;
 using CheckedPartnershipHook = std::function<void(std::size_t index, const Partnership& partnership)>;
 void load_and_check_project(const std::string& root, Project& project, Diagnostics& diags,
                             const std::function<void(const Project&, std::size_t documents)>& before_parsing = {},
                             const CheckedDocumentHook& also = {},
-                            const CheckedPartnershipHook& partnership_checked = {}, unsigned threads = 0);
+                            const CheckedPartnershipHook& partnership_checked = {});
 
 /// Counts for the build summary ("17 targets, 12 complete, 5 with gaps").
 struct TargetSummary {

@@ -50,10 +50,9 @@ public:
     /// How many documents parse_documents will parse.
     [[nodiscard]] std::size_t document_count() const;
     /// Parses every document into the project; their findings go into the load's
-    /// Diagnostics in file order, after the hooks have run for every document. `threads`:
-    /// how many at once (0: one per core).
+    /// Diagnostics in file order, after the hooks have run for every document.
     void parse_documents(const ParsedDocumentHook& after_parse = {},
-                         const PartnershipParsedHook& partnership_parsed = {}, unsigned threads = 0);
+                         const PartnershipParsedHook& partnership_parsed = {});
 
 private:
     struct Pending;

@@ -23,12 +23,12 @@ inline unsigned worker_count() {
     return forced ? forced : std::max(1u, std::thread::hardware_concurrency());
 }
 
-/// Calls job(i) for every i in [0, count), on up to `threads` threads (the calling thread
-/// is one of them; 0: worker_count()). If jobs throw, the others stop taking new work
-/// and the exception of the lowest index that threw is rethrown here, as a sequential
-/// loop would have rethrown it.
+/// Calls job(i) for every i in [0, count), on up to worker_count() threads (the calling
+/// thread is one of them). If jobs throw, the others stop taking new work and the
+/// exception of the lowest index that threw is rethrown here, as a sequential loop
+/// would have rethrown it.
 template <class Job>
-void parallel_for(std::size_t count, Job&& job, unsigned threads_wanted = 0) {
+void parallel_for(std::size_t count, Job&& job) {
     std::atomic<std::size_t> next{0};
     std::atomic<bool> failed{false};
     std::vector<std::exception_ptr> errors(count);
@@ -46,7 +46,7 @@ void parallel_for(std::size_t count, Job&& job, unsigned threads_wanted = 0) {
             }
         }
     };
-    std::size_t threads = std::min<std::size_t>(threads_wanted ? threads_wanted : worker_count(), count);
+    std::size_t threads = std::min<std::size_t>(worker_count(), count);
     std::vector<std::thread> pool;
     for (std::size_t t = 1; t < threads; ++t) pool.emplace_back(work);
     work();

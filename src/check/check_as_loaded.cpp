@@ -8,8 +8,7 @@ namespace planc {
 
 void load_and_check_project(const std::string& root, Project& project, Diagnostics& diags,
                             const std::function<void(const Project&, std::size_t documents)>& before_parsing,
-                            const CheckedDocumentHook& also, const CheckedPartnershipHook& partnership_checked,
-                            unsigned threads) {
+                            const CheckedDocumentHook& also, const CheckedPartnershipHook& partnership_checked) {
     Diagnostics load_diags;
     ProjectLoad load(root, project, load_diags);
     if (before_parsing) before_parsing(project, load.document_count());
@@ -27,8 +26,7 @@ void load_and_check_project(const std::string& root, Project& project, Diagnosti
         [&](std::size_t i, const Partnership& partnership) {
             partnership_found[i] = check_partnership(project, partnership);
             if (partnership_checked) partnership_checked(i, partnership);
-        },
-        threads);
+        });
     // As load_project then check_project: the loader's findings first, then the checks'.
     diags.append(load_diags);
     finish_checks(project, findings, partnership_found, diags);

@@ -12,7 +12,6 @@
 #include "cli/progress.hpp"
 #include "planc/build.hpp"
 #include "planc/check.hpp"
-#include "planc/parallel.hpp"
 #include "planc/load.hpp"
 
 namespace fs = boost::filesystem;
@@ -120,13 +119,7 @@ int run_build(const std::vector<std::string>& words) {
         // core is still on documents, not in the build's last, partly serial, step.
         [&](std::size_t i, const Partnership&) {
             if (!failed) site->render_partnership(i);
-        },
-        // One document more at a time than there are cores: a thread waiting on the file
-        // system (a folder's block being read, a lock) would otherwise leave its core
-        // idle. On this project's 2-core machine, building 1,000 plans onto ext4 took 4%
-        // less time, and the same onto tmpfs no more (planc check, which writes nothing,
-        // keeps one per core: the extra thread cost it 1.5%).
-        worker_count() + 1);
+        });
     progress.finish();
     diags.sort();
     Printer printer = default_printer(false);

@@ -323,7 +323,7 @@ ProjectLoad::~ProjectLoad() = default;
 std::size_t ProjectLoad::document_count() const { return pending_->documents.size(); }
 
 void ProjectLoad::parse_documents(const ParsedDocumentHook& after_parse,
-                                  const PartnershipParsedHook& partnership_parsed, unsigned threads) {
+                                  const PartnershipParsedHook& partnership_parsed) {
     std::vector<PendingDocument>& pending = pending_->documents;
     // Every document gets its slot first, so that a document parsed on one thread never
     // moves while another thread works on its neighbour. `pending` is in project order.
@@ -361,7 +361,7 @@ void ProjectLoad::parse_documents(const ParsedDocumentHook& after_parse,
         // the other threads left them.
         if (unfinished[p.partnership].fetch_sub(1, std::memory_order_acq_rel) == 1 && partnership_parsed)
             partnership_parsed(p.partnership, project_.partnerships[p.partnership]);
-    }, threads);
+    });
     for (PendingDocument& p : pending) diags_.append(p.diags);
     pending.clear();
 }
