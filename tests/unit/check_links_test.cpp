@@ -118,17 +118,26 @@ TEST_CASE("E005 stays quiet for relative links inside the content folder", "[che
     CHECK(result.count(DiagCode::E005) == 0);
 }
 
+namespace {
+
+/// Adds a partnership `slug` holding one short plan read from `path` (several may share a
+/// slug, as when `planc check` is given several folders).
+void add_partnership_with_plan(CheckedProject& result, const std::string& slug, const std::string& path) {
+    Partnership p;
+    p.slug = slug;
+    Document d = parse_document(path, plan_file("## Introduction\n\nText.\n"), result.parse);
+    d.partnership = slug;
+    p.documents.push_back(std::move(d));
+    result.project.partnerships.push_back(std::move(p));
+}
+
+}  // namespace
+
 TEST_CASE("E003 reports two documents that would be published at one URL", "[check]") {
     CheckedProject result;
     result.project.root = "/nonexistent";
-    for (const char* path : {"content/test/2009-10.md", "other/content/test/2009-10.md"}) {
-        Partnership p;
-        p.slug = "test";
-        Document d = parse_document(path, plan_file("## Introduction\n\nText.\n"), result.parse);
-        d.partnership = "test";
-        p.documents.push_back(std::move(d));
-        result.project.partnerships.push_back(std::move(p));
-    }
+    for (const char* path : {"content/test/2009-10.md", "other/content/test/2009-10.md"})
+        add_partnership_with_plan(result, "test", path);
     check_project(result.project, result.checks);
     auto found = result.of(DiagCode::E003);
     REQUIRE(found.size() == 1);
@@ -145,14 +154,7 @@ TEST_CASE("E003 compares a document with the first at its URL, across partnershi
                               {"other", "content/other/2009-10.md"},
                               {"test", "b/content/test/2009-10.md"},
                               {"test", "c/content/test/2009-10.md"}};
-    for (const auto& [slug, path] : paths) {
-        Partnership p;
-        p.slug = slug;
-        Document d = parse_document(path, plan_file("## Introduction\n\nText.\n"), result.parse);
-        d.partnership = slug;
-        p.documents.push_back(std::move(d));
-        result.project.partnerships.push_back(std::move(p));
-    }
+    for (const auto& [slug, path] : paths) add_partnership_with_plan(result, slug, path);
     check_project(result.project, result.checks);
     auto found = result.of(DiagCode::E003);
     REQUIRE(found.size() == 2);
