@@ -147,20 +147,16 @@ void SearchIndexText::append(const SearchIndexText& more) {
     entries += more.entries;
 }
 
-std::vector<std::string_view> SearchIndexText::script_pieces(const std::vector<const SearchIndexText*>& in_order) {
-    std::vector<std::string_view> pieces;
-    for (const SearchIndexText* piece : in_order) {
-        if (piece->entries == 0) continue;
-        pieces.push_back(pieces.empty() ? kBefore : kBetween);
-        pieces.push_back(piece->text);
-    }
-    pieces.push_back(pieces.empty() ? kEmpty : kAfter);
-    return pieces;
-}
-
 std::string SearchIndexText::script_file(const std::vector<const SearchIndexText*>& in_order) {
     std::string out;
-    for (std::string_view piece : script_pieces(in_order)) out += piece;
+    bool any_entry = false;
+    for (const SearchIndexText* piece : in_order) {
+        if (piece->entries == 0) continue;
+        out += lead_in(!any_entry);
+        out += piece->text;
+        any_entry = true;
+    }
+    out += ending(any_entry);
     return out;
 }
 
@@ -204,17 +200,6 @@ void layout_search_page(SiteContext& site, SearchFrame& frame) {
     frame.page = std::move(html);
 }
 
-void write_search_files(const SearchFrame& frame, const std::vector<const SearchIndexText*>& parts, OutputSink& out) {
-    std::vector<const SearchIndexText*> in_order;
-    in_order.reserve(parts.size() + 1);
-    in_order.insert(in_order.end(), parts.begin(), parts.end());
-    in_order.push_back(&frame.trailing);
-    // Written piece by piece: at 1,000 plans the index is 30 MB, and a joined copy of it
-    // would be the largest thing the build holds at its end.
-    out.write_parts(paths::kSearchIndex, SearchIndexText::script_pieces(in_order));
-    if (frame.has_page) out.write(paths::kSearch, frame.page);
-}
-
 SearchIndexWriter::SearchIndexWriter(OutputSink& out, std::size_t parts)
     : file_(out.open_stream(paths::kSearchIndex)), waiting_(parts) {}
 
@@ -228,17 +213,17 @@ void SearchIndexWriter::put(std::size_t slot, SearchIndexText&& entries) {
     write_ready();
 }
 
+void SearchIndexWriter::write_entries(const SearchIndexText& piece) {
+    if (piece.entries == 0) return;
+    file_->append(SearchIndexText::lead_in(!any_entry_));
+    file_->append(piece.text);
+    any_entry_ = true;
+}
+
 void SearchIndexWriter::write_ready() {
-    // The pieces script_pieces() gives, as they become ready: kBefore before the first
-    // entries, kBetween before the others.
     for (; next_ < waiting_.size() && waiting_[next_]; ++next_) {
-        SearchIndexText& part = *waiting_[next_];
-        if (part.entries > 0) {
-            file_->append(any_entry_ ? SearchIndexText::kBetween : SearchIndexText::kBefore);
-            file_->append(part.text);
-            any_entry_ = true;
-        }
-        part = SearchIndexText();  // written: its memory goes back now
+        write_entries(*waiting_[next_]);
+        *waiting_[next_] = SearchIndexText();  // written: its memory goes back now
     }
 }
 
@@ -246,12 +231,8 @@ void SearchIndexWriter::finish(const SearchIndexText& trailing) {
     std::lock_guard<std::mutex> lock(mutex_);
     if (next_ != waiting_.size())
         throw std::logic_error("SearchIndexWriter: part " + std::to_string(next_) + " was never put");
-    if (trailing.entries > 0) {
-        file_->append(any_entry_ ? SearchIndexText::kBetween : SearchIndexText::kBefore);
-        file_->append(trailing.text);
-        any_entry_ = true;
-    }
-    file_->append(any_entry_ ? SearchIndexText::kAfter : SearchIndexText::kEmpty);
+    write_entries(trailing);
+    file_->append(SearchIndexText::ending(any_entry_));
     file_->close();
 }
 

@@ -54,13 +54,16 @@ struct SearchIndexText {
     void append(const SearchIndexText& more);
     /// search-index.js from pieces in site order (empty pieces are skipped).
     [[nodiscard]] static std::string script_file(const std::vector<const SearchIndexText*>& in_order);
-    /// script_file() as the pieces to write one after another (they point into the texts).
-    [[nodiscard]] static std::vector<std::string_view> script_pieces(
-        const std::vector<const SearchIndexText*>& in_order);
 
     // The fixed text around and between the entries: script_file() is kBefore, the
     // entries joined by kBetween, kAfter (kEmpty without entries). The live preview
     // serves the file as these pieces and each part's text, without joining them.
+
+    /// What goes before a piece of entries: kBefore before the first, else kBetween.
+    [[nodiscard]] static constexpr std::string_view lead_in(bool first) { return first ? kBefore : kBetween; }
+    /// What ends the file: kAfter, or kEmpty when no entry was written.
+    [[nodiscard]] static constexpr std::string_view ending(bool any_entry) { return any_entry ? kAfter : kEmpty; }
+
     static constexpr std::string_view kBefore =
         "// planc search index, read by assets/site.js on search/index.html: one page or section a line.\n"
         "window.plancSearchIndex = {\"version\":2,\"pages\":[\n";
@@ -112,10 +115,8 @@ SitePart render_document_part(SiteContext& site, const Partnership& p, const Doc
                               OutputSink& out);
 /// The pages that list every part, from the parts in site order (each partnership, then
 /// its documents): home, accessibility statement, 404 and sitemap; the search page is laid
-/// out and returned, for write_search_files.
+/// out and returned, with the entries of those pages for SearchIndexWriter::finish.
 SearchFrame render_index_pages(SiteContext& site, const std::vector<const SitePart*>& parts, OutputSink& out);
-/// search-index.js and the search page, from each part's entries in site order and the frame.
-void write_search_files(const SearchFrame& frame, const std::vector<const SearchIndexText*>& parts, OutputSink& out);
 
 /// search-index.js written while the site is rendered: each part's entries (in site order:
 /// each partnership, then its documents) go into the file as soon as every part before
@@ -132,12 +133,13 @@ public:
     /// Part `slot`'s entries, once. Safe from several threads at once.
     void put(std::size_t slot, SearchIndexText&& entries);
     /// The site's own pages' entries after every part's, and the end of the file. Every
-    /// part must have been put (std::logic_error otherwise): the same bytes as
-    /// write_search_files gives.
+    /// part must have been put (std::logic_error otherwise): the bytes script_file gives
+    /// for the parts in order, then `trailing`.
     void finish(const SearchIndexText& trailing);
 
 private:
     void write_ready();  ///< with mutex_ held
+    void write_entries(const SearchIndexText& piece);  ///< with mutex_ held
 
     std::unique_ptr<OutputStream> file_;
     std::mutex mutex_;

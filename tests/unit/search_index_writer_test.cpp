@@ -33,15 +33,12 @@ SearchIndexText made_up_part(std::size_t i) {
     return part;
 }
 
-/// The whole index as write_search_files writes it.
+/// The whole index joined at once: the parts in order, then the trailing entries.
 std::string written_whole(const std::vector<SearchIndexText>& parts, const SearchIndexText& trailing) {
-    MemoryOutput out;
-    SearchFrame frame;
-    frame.trailing = trailing;
     std::vector<const SearchIndexText*> in_order;
     for (const SearchIndexText& part : parts) in_order.push_back(&part);
-    write_search_files(frame, in_order, out);
-    return out.files.at(std::string(paths::kSearchIndex));
+    in_order.push_back(&trailing);
+    return SearchIndexText::script_file(in_order);
 }
 
 /// A folder of its own under the system's temporary folder, removed after.
