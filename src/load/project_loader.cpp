@@ -51,30 +51,16 @@ struct FolderEntry {
     std::string name;
     unsigned char type = DT_UNKNOWN;  ///< DT_REG, DT_DIR, DT_LNK, ...; DT_UNKNOWN when not given
 
-    /// A regular file, following a symbolic link (asked of the file system only for a
-    /// link or an unknown type).
-    [[nodiscard]] bool is_regular_file(const fs::path& folder) const {
-        if (type != DT_LNK && type != DT_UNKNOWN) return type == DT_REG;
+    /// DT_REG, DT_DIR, DT_LNK or another DT_ type: the listing's answer, asked of the file
+    /// system only when the listing gave none, or for a link when `follow_links`.
+    [[nodiscard]] unsigned char kind(const fs::path& folder, bool follow_links) const {
+        if (type != DT_UNKNOWN && !(follow_links && type == DT_LNK)) return type;
         boost::system::error_code ec;
-        return fs::is_regular_file(folder / name, ec);
-    }
-    /// A folder, following a symbolic link, likewise.
-    [[nodiscard]] bool is_directory(const fs::path& folder) const {
-        if (type != DT_LNK && type != DT_UNKNOWN) return type == DT_DIR;
-        boost::system::error_code ec;
-        return fs::is_directory(folder / name, ec);
-    }
-    /// A symbolic link itself (not followed).
-    [[nodiscard]] bool is_symlink(const fs::path& folder) const {
-        if (type != DT_UNKNOWN) return type == DT_LNK;
-        boost::system::error_code ec;
-        return fs::is_symlink(fs::symlink_status(folder / name, ec));
-    }
-    /// A folder itself (a link to one is not).
-    [[nodiscard]] bool is_real_directory(const fs::path& folder) const {
-        if (type != DT_UNKNOWN) return type == DT_DIR;
-        boost::system::error_code ec;
-        return fs::is_directory(fs::symlink_status(folder / name, ec));
+        fs::file_status status = follow_links ? fs::status(folder / name, ec) : fs::symlink_status(folder / name, ec);
+        if (fs::is_regular_file(status)) return DT_REG;
+        if (fs::is_directory(status)) return DT_DIR;
+        if (fs::is_symlink(status)) return DT_LNK;
+        return DT_UNKNOWN;  // missing, or neither: never read, never walked
     }
 };
 
@@ -125,11 +111,12 @@ private:
     void walk(const fs::path& folder, const fs::path& inside, const fs::path& root, Diagnostics& diags) {
         for (const FolderEntry& e : sorted_entries(folder)) {
             fs::path entry = folder / e.name;
-            if (e.is_real_directory(folder)) {
+            unsigned char kind = e.kind(folder, false);
+            if (kind == DT_DIR) {
                 walk(entry, inside, root, diags);
                 continue;
             }
-            if (!e.is_symlink(folder)) continue;
+            if (kind != DT_LNK) continue;
             boost::system::error_code target_ec;
             fs::path target = fs::canonical(entry, target_ec);
             if (target_ec) continue;  // dangling or a loop: nothing there to read
@@ -198,7 +185,7 @@ LoadedFolder load_partnership(const fs::path& folder, const fs::path& root, cons
         const std::string& name = e.name;
         if (name == "_index.md" || name.size() < 3 || name.compare(name.size() - 3, 3, ".md") != 0) continue;
         fs::path entry = folder / name;
-        if (escaping.contains(entry) || !e.is_regular_file(folder)) continue;
+        if (escaping.contains(entry) || e.kind(folder, true) != DT_REG) continue;
         // The folder's display path and the name: what relative_display gives for a
         // plain file name, without taking the path apart again for each file.
         std::string display = folder_display + "/" + name;
@@ -248,30 +235,22 @@ bool read_text_file(const std::string& path, const std::string& display_path, st
     out.clear();
     out.resize(static_cast<std::size_t>(size));
     std::size_t done = 0;
+    char more[1 << 16];  // once the size it had is read: anything it grew by since
     for (;;) {
-        if (done == out.size()) {
-            // At the size it had: read on, in case it grew.
-            char more[1 << 16];
-            ssize_t n = ::read(fd, more, sizeof more);
-            if (n < 0 && errno == EINTR) continue;
-            if (n < 0) break;
-            if (n == 0) return true;
-            out.append(more, static_cast<std::size_t>(n));
-            done = out.size();
-            if (out.size() > kMaxSourceBytes) {
-                diags.report(DiagCode::E002, too_large_message(out.size()), {display_path, Span{}});
-                return false;
-            }
-            continue;
-        }
-        ssize_t n = ::read(fd, out.data() + done, out.size() - done);
+        const bool full = done == out.size();
+        ssize_t n = full ? ::read(fd, more, sizeof more) : ::read(fd, out.data() + done, out.size() - done);
         if (n < 0 && errno == EINTR) continue;
         if (n < 0) break;
         if (n == 0) {
-            out.resize(done);  // it shrank
+            out.resize(done);  // at its end (it may have shrunk)
             return true;
         }
+        if (full) out.append(more, static_cast<std::size_t>(n));
         done += static_cast<std::size_t>(n);
+        if (done > kMaxSourceBytes) {
+            diags.report(DiagCode::E002, too_large_message(done), {display_path, Span{}});
+            return false;
+        }
     }
     diags.report(DiagCode::E002, "cannot read this file", {display_path, Span{}});
     return false;
@@ -301,7 +280,7 @@ ProjectLoad::ProjectLoad(const std::string& root_text, Project& project, Diagnos
     std::vector<fs::path> folders;
     for (const FolderEntry& e : sorted_entries(content)) {
         fs::path entry = content / e.name;
-        if (!escaping.contains(entry) && e.is_directory(content)) folders.push_back(entry);
+        if (!escaping.contains(entry) && e.kind(content, true) == DT_DIR) folders.push_back(entry);
     }
     // Each folder listed and its _index.md parsed on every core (a national site has
     // hundreds), then added in folder order: the same project as one thread makes.
