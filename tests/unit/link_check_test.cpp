@@ -9,6 +9,7 @@
 
 #include "planc/load.hpp"
 #include "render/pages.hpp"
+#include "render_test_support.hpp"
 #include "render/site.hpp"
 #include "render/theme.hpp"
 
@@ -130,14 +131,8 @@ TEST_CASE("every page of the seed site records the links and ids that reading it
     Theme theme = load_theme(PLANC_SOURCE_DIR, project.settings.theme, diags);
     SiteContext site{project, theme, diags};
     RecordComparingOutput out;
-    std::vector<SitePart> parts;
-    for (const Partnership& p : project.partnerships) {
-        parts.push_back(render_partnership_part(site, p, out));
-        for (const Document& d : p.documents) parts.push_back(render_document_part(site, p, d, false, out));
-    }
-    std::vector<const SitePart*> part_pointers;
-    for (const SitePart& part : parts) part_pointers.push_back(&part);
-    render_index_pages(site, part_pointers, out);
+    std::vector<SitePart> parts = render_test::render_parts_in_order(site, out);
+    render_index_pages(site, render_test::pointers_to(parts), out);
     CHECK(out.pages >= 40);
     CHECK(out.links_seen > 500);
     CHECK(out.ids_seen > 400);

@@ -4,12 +4,14 @@
 
 #include <map>
 #include <string>
+#include <vector>
 
 #include "planc/diagnostics.hpp"
 #include "planc/model.hpp"
 #include "planc/output.hpp"
 #include "planc/parse.hpp"
 #include "render/pages.hpp"
+#include "render/site.hpp"
 
 namespace planc::render_test {
 
@@ -120,6 +122,24 @@ inline std::string between(const std::string& s, const std::string& from, const 
     if (a == std::string::npos) return {};
     std::size_t b = s.find(to, a + from.size());
     return s.substr(a, b == std::string::npos ? std::string::npos : b - a);
+}
+
+/// Every part of the site rendered into `out`, in site order (each partnership, then its
+/// documents; no PDFs), as render_site renders them before the pages that list them.
+inline std::vector<SitePart> render_parts_in_order(SiteContext& site, OutputSink& out) {
+    std::vector<SitePart> parts;
+    for (const Partnership& p : site.project.partnerships) {
+        parts.push_back(render_partnership_part(site, p, out));
+        for (const Document& d : p.documents) parts.push_back(render_document_part(site, p, d, false, out));
+    }
+    return parts;
+}
+
+/// The parts as render_index_pages takes them.
+inline std::vector<const SitePart*> pointers_to(const std::vector<SitePart>& parts) {
+    std::vector<const SitePart*> out;
+    for (const SitePart& part : parts) out.push_back(&part);
+    return out;
 }
 
 }  // namespace planc::render_test

@@ -34,6 +34,7 @@
 #include "render/pages.hpp"
 #include "serve/live_events.hpp"
 #include "serve/request_path.hpp"
+#include "render_test_support.hpp"
 #include "serve/site_state.hpp"
 #include "test_support.hpp"
 
@@ -802,15 +803,8 @@ TEST_CASE("serve: the search index made from parts is what writing it whole give
     Theme theme = load_theme(loaded.root, loaded.settings.theme, diags);
     SiteContext site{loaded, theme, diags, {}, {}, {}, {}, {}, {}};
     MemoryOutput out;
-    std::vector<SitePart> parts;
-    std::vector<SearchEntry> every_entry;
-    for (const Partnership& p : loaded.partnerships) {
-        parts.push_back(render_partnership_part(site, p, out));
-        for (const Document& d : p.documents) parts.push_back(render_document_part(site, p, d, false, out));
-    }
-    std::vector<const SitePart*> in_order;
-    for (const SitePart& part : parts) in_order.push_back(&part);
-    SearchFrame frame = render_index_pages(site, in_order, out);
+    std::vector<SitePart> parts = render_test::render_parts_in_order(site, out);
+    SearchFrame frame = render_index_pages(site, render_test::pointers_to(parts), out);
     std::vector<const SearchIndexText*> pieces;
     for (const SitePart& part : parts) pieces.push_back(&part.search);
     pieces.push_back(&frame.trailing);
