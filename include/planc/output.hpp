@@ -16,17 +16,6 @@ namespace planc {
 
 struct ScannedLinks;
 
-/// One file written in pieces as they come (see OutputSink::open_stream).
-class OutputStream {
-public:
-    virtual ~OutputStream() = default;
-    /// Adds bytes at the end of the file. Throws std::runtime_error when they cannot be
-    /// written.
-    virtual void append(std::string_view bytes) = 0;
-    /// The file is complete: only now is it part of the output. Throws as append().
-    virtual void close() = 0;
-};
-
 class OutputSink {
 public:
     virtual ~OutputSink() = default;
@@ -34,8 +23,8 @@ public:
     /// Throws std::runtime_error when the file cannot be written.
     virtual void write(const std::string& path, std::string_view bytes) = 0;
     /// Writes one file made of `parts` one after another, as write() of their
-    /// concatenation would: a large file assembled from pieces (the search index) need
-    /// not be copied into one string first.
+    /// concatenation would: a file assembled from pieces need not be copied into one
+    /// string first.
     virtual void write_parts(const std::string& path, const std::vector<std::string_view>& parts) {
         std::string whole;
         std::size_t size = 0;
@@ -51,11 +40,6 @@ public:
     /// True when write() may be called from several threads at once; otherwise the
     /// caller must take turns (the build's parallel render locks around such a sink).
     [[nodiscard]] virtual bool concurrent_writes() const { return false; }
-    /// Opens `path` for writing piece by piece, one caller at a time, while other files
-    /// are written. Files on disk take each piece as it comes (a stream never closed may
-    /// leave part of its file: the build's staging folder is then thrown away); by
-    /// default the pieces are kept and written as one file by close().
-    virtual std::unique_ptr<OutputStream> open_stream(const std::string& path);
 };
 
 /// Keeps files in memory (tests, fuzzing, the live preview).
@@ -73,14 +57,11 @@ public:
     void write(const std::string& path, std::string_view bytes) override;
     void write_parts(const std::string& path, const std::vector<std::string_view>& parts) override;
     [[nodiscard]] bool concurrent_writes() const override { return true; }
-    std::unique_ptr<OutputStream> open_stream(const std::string& path) override;
     [[nodiscard]] std::size_t files_written() const { return count_; }
     /// HTML pages among the files written.
     [[nodiscard]] std::size_t pages_written() const { return pages_; }
 
 private:
-    class FileStream;
-
     /// Creates the folder (and its parents) once; later calls for it cost a set lookup.
     void make_folder(const std::string& folder);
     /// The full path of `path` under the root, its folder made; throws for a path that

@@ -25,19 +25,6 @@ void OutputSink::write_page(const std::string& path, std::string_view bytes, Sca
 
 namespace {
 
-/// The default stream: the pieces kept in memory, written as one file when closed.
-class BufferedStream final : public OutputStream {
-public:
-    BufferedStream(OutputSink& out, std::string path) : out_(out), path_(std::move(path)) {}
-    void append(std::string_view bytes) override { text_.append(bytes); }
-    void close() override { out_.write(path_, text_); }
-
-private:
-    OutputSink& out_;
-    std::string path_;
-    std::string text_;
-};
-
 /// Writes all of `bytes` to `fd`; 0, or the errno of the failure.
 int write_all(int fd, std::string_view bytes) {
     for (std::size_t done = 0; done < bytes.size();) {
@@ -50,42 +37,6 @@ int write_all(int fd, std::string_view bytes) {
 }
 
 }  // namespace
-
-std::unique_ptr<OutputStream> OutputSink::open_stream(const std::string& path) {
-    return std::make_unique<BufferedStream>(*this, path);
-}
-
-/// A file on disk written as its pieces come, counted once closed.
-class DirectoryOutput::FileStream final : public OutputStream {
-public:
-    FileStream(DirectoryOutput& owner, std::string full) : owner_(owner), full_(std::move(full)) {
-        fd_ = ::open(full_.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
-        if (fd_ < 0) fail(errno);
-    }
-    ~FileStream() override {
-        if (fd_ >= 0) ::close(fd_);
-    }
-    void append(std::string_view bytes) override {
-        if (fd_ < 0) throw std::runtime_error("cannot write " + full_ + ": already closed");
-        if (int error = write_all(fd_, bytes)) fail(error);
-    }
-    void close() override {
-        if (fd_ < 0) return;
-        int fd = fd_;
-        fd_ = -1;
-        if (::close(fd) != 0) fail(errno);
-        ++owner_.count_;
-    }
-
-private:
-    [[noreturn]] void fail(int error) {
-        throw std::runtime_error("cannot write " + full_ + ": " + std::strerror(error));
-    }
-
-    DirectoryOutput& owner_;
-    std::string full_;
-    int fd_ = -1;
-};
 
 void DirectoryOutput::make_folder(const std::string& folder) {
     {
@@ -118,10 +69,6 @@ std::string DirectoryOutput::prepare_path(const std::string& path) {
     std::string full = root_ + "/" + path;
     make_folder(full.substr(0, full.rfind('/')));
     return full;
-}
-
-std::unique_ptr<OutputStream> DirectoryOutput::open_stream(const std::string& path) {
-    return std::make_unique<FileStream>(*this, prepare_path(path));
 }
 
 void DirectoryOutput::write_parts(const std::string& path, const std::vector<std::string_view>& parts) {

@@ -6,6 +6,8 @@
 
 #include <array>
 #include <bit>
+#include <mutex>
+#include <stdexcept>
 
 #include "parse/byte_words.hpp"
 #include "render/components.hpp"
@@ -13,6 +15,7 @@
 #include "render/pages.hpp"
 #include "render/site_paths.hpp"
 #include "render/utf8.hpp"
+#include "planc/parallel.hpp"
 
 namespace planc {
 
@@ -121,12 +124,17 @@ void append_json_string(std::string& out, std::string_view text, bool squeeze_sp
     out += '"';
 }
 
-void SearchIndexText::append(const std::vector<SearchEntry>& more) {
+SearchPart SearchPart::of(const std::vector<SearchEntry>& entries) {
+    SearchPart part;
+    part.entries = entries.size();
     std::size_t need = 0;
-    for (const SearchEntry& e : more) need += e.title.size() + e.url.size() + e.context.size() + e.text.size() + 48;
-    text.reserve(text.size() + need + need / 32);
-    for (const SearchEntry& e : more) {
-        if (entries > 0) text += kBetween;
+    for (const SearchEntry& e : entries) need += e.title.size() + e.url.size() + e.context.size() + e.text.size() + 48;
+    std::string& text = part.entries_json;
+    text.reserve(need + need / 32);
+    std::vector<search_words::EntryText> words;
+    words.reserve(entries.size());
+    for (const SearchEntry& e : entries) {
+        if (!text.empty()) text += search_files::kBetween;
         text += "{\"title\":";
         append_json_string(text, e.title);
         text += ",\"url\":";
@@ -136,29 +144,112 @@ void SearchIndexText::append(const std::vector<SearchEntry>& more) {
         text += ",\"text\":";
         append_json_string(text, e.text, true);  // white space squeezed, so the index stays small
         text += '}';
-        ++entries;
+        words.push_back({e.title, e.context, e.text});
     }
+    part.words = search_words::index_part(words);
+    return part;
 }
 
-void SearchIndexText::append(const SearchIndexText& more) {
-    if (more.entries == 0) return;
-    if (entries > 0) text += kBetween;
-    text += more.text;
-    entries += more.entries;
+namespace search_files {
+
+std::string entries_path(std::size_t part) { return "search/entries/" + std::to_string(part) + ".js"; }
+
+std::string words_path(std::uint32_t shard) { return "search/words/" + search_words::shard_key(shard) + ".js"; }
+
+std::string entries_file(std::size_t part, const SearchPart& p) {
+    std::string head = "plancSearchIndex.entries(" + std::to_string(part) + ",[\n";
+    std::string file;
+    file.reserve(head.size() + p.entries_json.size() + kEnd.size());
+    file += head;
+    file += p.entries_json;
+    file += kEnd;
+    return file;
 }
 
-std::string SearchIndexText::script_file(const std::vector<const SearchIndexText*>& in_order) {
-    std::string out;
-    bool any_entry = false;
-    for (const SearchIndexText* piece : in_order) {
-        if (piece->entries == 0) continue;
-        out += lead_in(!any_entry);
-        out += piece->text;
-        any_entry = true;
-    }
-    out += ending(any_entry);
-    return out;
+std::string words_start(std::uint32_t shard) {
+    return "plancSearchIndex.words(\"" + search_words::shard_key(shard) + "\",[\n";
 }
+
+std::string piece_start(std::size_t part) { return "[" + std::to_string(part) + ","; }
+
+std::string index_script(const std::vector<std::size_t>& entries_by_part, const std::vector<std::uint32_t>& shards) {
+    std::string s =
+        "// planc search index, read by assets/site.js on search/index.html: how many entries each part\n"
+        "// of the site has (search/entries/N.js) and which word files there are (search/words/KEY.js).\n"
+        "window.plancSearchIndex = {\"version\":3,\"parts\":[";
+    for (std::size_t i = 0; i < entries_by_part.size(); ++i) {
+        if (i > 0) s += ',';
+        s += std::to_string(entries_by_part[i]);
+    }
+    s += "],\"shards\":[";
+    for (std::size_t i = 0; i < shards.size(); ++i) {
+        if (i > 0) s += ',';
+        s += '"';
+        s += search_words::shard_key(shards[i]);
+        s += '"';
+    }
+    s += "]};\n";
+    return s;
+}
+
+namespace {
+
+/// The word files of `parts` (by number), each handed to `write` (any order of shards,
+/// on every core).
+template <class Parts, class Write>
+std::vector<std::uint32_t> write_word_files(const Parts& words_of, std::size_t parts, Write&& write) {
+    // Which parts have a piece of each shard, in part order.
+    struct Piece {
+        std::size_t part;
+        std::string_view text;
+    };
+    std::vector<std::vector<Piece>> by_shard(search_words::kShardIds);
+    for (std::size_t i = 0; i < parts; ++i) {
+        const search_words::PartWords& w = words_of(i);
+        for (const search_words::PartWords::Shard& s : w.shards) by_shard[s.id].push_back({i, w.piece(s)});
+    }
+    std::vector<std::uint32_t> shards;
+    for (std::uint32_t id = 0; id < by_shard.size(); ++id)
+        if (!by_shard[id].empty()) shards.push_back(id);
+    parallel_for(shards.size(), [&](std::size_t k) {
+        const std::vector<Piece>& pieces = by_shard[shards[k]];
+        std::string file = words_start(shards[k]);
+        std::size_t need = file.size() + kEnd.size();
+        for (const Piece& p : pieces) need += p.text.size() + 16;
+        file.reserve(need);
+        for (std::size_t i = 0; i < pieces.size(); ++i) {
+            if (i > 0) file += kBetween;
+            file += piece_start(pieces[i].part);
+            file += pieces[i].text;
+            file += kPieceEnd;
+        }
+        file += kEnd;
+        write(words_path(shards[k]), file);
+    });
+    return shards;
+}
+
+}  // namespace
+
+std::map<std::string, std::string> all(const std::vector<const SearchPart*>& parts) {
+    std::map<std::string, std::string> files;
+    std::mutex mutex;
+    std::vector<std::size_t> counts;
+    for (std::size_t i = 0; i < parts.size(); ++i) {
+        counts.push_back(parts[i]->entries);
+        if (parts[i]->entries > 0) files.emplace(entries_path(i), entries_file(i, *parts[i]));
+    }
+    std::vector<std::uint32_t> shards = write_word_files(
+        [&](std::size_t i) -> const search_words::PartWords& { return parts[i]->words; }, parts.size(),
+        [&](const std::string& path, std::string& bytes) {
+            std::lock_guard<std::mutex> lock(mutex);
+            files.emplace(path, std::move(bytes));
+        });
+    files.emplace(paths::kSearchIndex, index_script(counts, shards));
+    return files;
+}
+
+}  // namespace search_files
 
 void layout_search_page(SiteContext& site, SearchFrame& frame) {
     Page page;
@@ -201,39 +292,48 @@ void layout_search_page(SiteContext& site, SearchFrame& frame) {
 }
 
 SearchIndexWriter::SearchIndexWriter(OutputSink& out, std::size_t parts)
-    : file_(out.open_stream(paths::kSearchIndex)), waiting_(parts) {}
+    : out_(out), entries_(parts + 1), words_(parts + 1) {}
 
 SearchIndexWriter::~SearchIndexWriter() = default;
 
-void SearchIndexWriter::put(std::size_t slot, SearchIndexText&& entries) {
-    std::lock_guard<std::mutex> lock(mutex_);
-    if (slot >= waiting_.size() || slot < next_ || waiting_[slot])
-        throw std::logic_error("SearchIndexWriter: part " + std::to_string(slot) + " put twice or out of range");
-    waiting_[slot] = std::move(entries);
-    write_ready();
-}
-
-void SearchIndexWriter::write_entries(const SearchIndexText& piece) {
-    if (piece.entries == 0) return;
-    file_->append(SearchIndexText::lead_in(!any_entry_));
-    file_->append(piece.text);
-    any_entry_ = true;
-}
-
-void SearchIndexWriter::write_ready() {
-    for (; next_ < waiting_.size() && waiting_[next_]; ++next_) {
-        write_entries(*waiting_[next_]);
-        *waiting_[next_] = SearchIndexText();  // written: its memory goes back now
+void SearchIndexWriter::put(std::size_t part, SearchPart&& p) {
+    {
+        std::lock_guard<std::mutex> lock(mutex_);
+        if (part + 1 >= entries_.size() || entries_[part])
+            throw std::logic_error("SearchIndexWriter: part " + std::to_string(part) + " put twice or out of range");
+        entries_[part] = p.entries;
+        words_[part] = std::move(p.words);
     }
+    // The entries file depends on this part alone: written now, on this thread.
+    if (p.entries > 0) write(search_files::entries_path(part), search_files::entries_file(part, p));
 }
 
-void SearchIndexWriter::finish(const SearchIndexText& trailing) {
+void SearchIndexWriter::write(const std::string& path, std::string_view bytes) {
+    if (out_.concurrent_writes()) {
+        out_.write(path, bytes);
+        return;
+    }
+    std::lock_guard<std::mutex> lock(write_mutex_);
+    out_.write(path, bytes);
+}
+
+void SearchIndexWriter::finish(SearchPart&& trailing) {
     std::lock_guard<std::mutex> lock(mutex_);
-    if (next_ != waiting_.size())
-        throw std::logic_error("SearchIndexWriter: part " + std::to_string(next_) + " was never put");
-    write_entries(trailing);
-    file_->append(SearchIndexText::ending(any_entry_));
-    file_->close();
+    const std::size_t last = entries_.size() - 1;
+    for (std::size_t i = 0; i < last; ++i)
+        if (!entries_[i]) throw std::logic_error("SearchIndexWriter: part " + std::to_string(i) + " was never put");
+    if (entries_[last]) throw std::logic_error("SearchIndexWriter: finished twice");
+    entries_[last] = trailing.entries;
+    words_[last] = std::move(trailing.words);
+    if (trailing.entries > 0) write(search_files::entries_path(last), search_files::entries_file(last, trailing));
+    std::vector<std::uint32_t> shards = search_files::write_word_files(
+        [&](std::size_t i) -> const search_words::PartWords& { return words_[i]; }, words_.size(),
+        [&](const std::string& path, const std::string& bytes) { write(path, bytes); });
+    std::vector<std::size_t> counts;
+    counts.reserve(entries_.size());
+    for (const std::optional<std::size_t>& n : entries_) counts.push_back(*n);
+    out_.write(paths::kSearchIndex, search_files::index_script(counts, shards));
+    words_ = {};  // written: the memory goes back now
 }
 
 }  // namespace planc

@@ -15,6 +15,7 @@
 #include "planc/diagnostics.hpp"
 #include "planc/model.hpp"
 #include "planc/output.hpp"
+#include "render/search_words.hpp"
 #include "render/site.hpp"
 
 namespace planc {
@@ -30,49 +31,65 @@ void render_site(const Project& project, OutputSink& out, Diagnostics& diags, co
 // --- The site in parts (render_site is made of these; the live preview re-renders one
 // part at a time and then the pages that list every part) ---------------------------
 
-/// The search index as text, built entry by entry so that the index of a whole site is
-/// the concatenation of its parts' pieces (no need to serialise it all again when one
-/// part changes).
+/// One part's share of the search index: its entries, and the words they hold.
 ///
-/// search-index.js, at the site root, is a script the search page loads (a script tag
-/// works from file://, where fetch() does not):
+/// The index is in three kinds of file, so that a search loads the little it needs, not
+/// the text of the whole site (150 MB at 5,000 plans):
 ///
-///     // planc search index ...
-///     window.plancSearchIndex = {"version":2,"pages":[
-///     {"title":"...","url":"melton/2009-10/index.html","context":"...","text":"..."},
-///     {"title":...}
-///     ]};
+///   search-index.js          the search page loads it (a script tag: it works from
+///                            file://, where fetch() does not); it says how many entries
+///                            each part has and which word files there are:
+///       window.plancSearchIndex = {"version":3,"parts":[2,18,0,...],"shards":["20","ab",...]};
+///   search/words/KEY.js      the words starting with KEY (search_words.hpp), with the
+///                            entries they are in, part by part (part number first):
+///       plancSearchIndex.words("bu",[
+///       [1,"bulk",[6],"burglary",[0,3]],
+///       [4,"burglary",[1]]
+///       ]);
+///   search/entries/N.js      part N's entries, for the results shown:
+///       plancSearchIndex.entries(1,[
+///       {"title":"...","url":"melton/2009-10/index.html#foreword","context":"...","text":"..."},
+///       {...}
+///       ]);
 ///
-/// one compact JSON object per line (`url` is relative to the site root and may end in
-/// "#id"; `text` has its white space squeezed), with '<' written as \u003c so no text
-/// can end a script.
-struct SearchIndexText {
-    std::string text;  ///< the entries, each one line of compact JSON, joined by kBetween
+/// Parts are numbered in site order (each partnership, then its documents; the site's own
+/// pages last) and a part's entries from 0; an entry is found by its part and number. A
+/// word's entries are numbered `entry * 2 + 1` when the word is in the entry's title.
+/// Every file is compact JSON inside a call, with '<' written as \u003c so no text can
+/// end a script. One part's files depend on that part alone (and its number), so the live
+/// preview writes again only what an edit changes.
+struct SearchPart {
     std::size_t entries = 0;
+    std::string entries_json;  ///< the entries, each one line of compact JSON, joined by ",\n"
+    search_words::PartWords words;
 
-    void append(const std::vector<SearchEntry>& more);
-    void append(const SearchIndexText& more);
-    /// search-index.js from pieces in site order (empty pieces are skipped).
-    [[nodiscard]] static std::string script_file(const std::vector<const SearchIndexText*>& in_order);
-
-    // The fixed text around and between the entries: script_file() is kBefore, the
-    // entries joined by kBetween, kAfter (kEmpty without entries). The live preview
-    // serves the file as these pieces and each part's text, without joining them.
-
-    /// What goes before a piece of entries: kBefore before the first, else kBetween.
-    [[nodiscard]] static constexpr std::string_view lead_in(bool first) { return first ? kBefore : kBetween; }
-    /// What ends the file: kAfter, or kEmpty when no entry was written.
-    [[nodiscard]] static constexpr std::string_view ending(bool any_entry) { return any_entry ? kAfter : kEmpty; }
-
-    static constexpr std::string_view kBefore =
-        "// planc search index, read by assets/site.js on search/index.html: one page or section a line.\n"
-        "window.plancSearchIndex = {\"version\":2,\"pages\":[\n";
-    static constexpr std::string_view kBetween = ",\n";
-    static constexpr std::string_view kAfter = "\n]};\n";
-    static constexpr std::string_view kEmpty =
-        "// planc search index, read by assets/site.js on search/index.html: one page or section a line.\n"
-        "window.plancSearchIndex = {\"version\":2,\"pages\":[]};\n";
+    /// The part of `entries` (its page and sections, in order).
+    [[nodiscard]] static SearchPart of(const std::vector<SearchEntry>& entries);
+    bool operator==(const SearchPart&) const = default;
 };
+
+/// The search files' names and text (see SearchPart).
+namespace search_files {
+/// "search/entries/N.js"
+[[nodiscard]] std::string entries_path(std::size_t part);
+/// "search/words/KEY.js"
+[[nodiscard]] std::string words_path(std::uint32_t shard);
+/// A part's entries file (its part has entries).
+[[nodiscard]] std::string entries_file(std::size_t part, const SearchPart& p);
+/// The start of a word file, the start of one part's piece of it (after the first, a
+/// piece is preceded by kBetween), the end of a piece and of the file.
+[[nodiscard]] std::string words_start(std::uint32_t shard);
+[[nodiscard]] std::string piece_start(std::size_t part);
+constexpr std::string_view kBetween = ",\n";
+constexpr std::string_view kPieceEnd = "]";
+constexpr std::string_view kEnd = "\n]);\n";
+/// search-index.js: how many entries each part has, and the shards that have words.
+[[nodiscard]] std::string index_script(const std::vector<std::size_t>& entries_by_part,
+                                       const std::vector<std::uint32_t>& shards);
+/// Every search file of a site made of `parts`, in site order (path -> bytes): what a
+/// build writes.
+[[nodiscard]] std::map<std::string, std::string> all(const std::vector<const SearchPart*>& parts);
+}  // namespace search_files
 
 /// Appends `text` to `out` as a JSON string, quotes included: `"` and `\` escaped,
 /// control characters as \n, \t, ... or \u00XX, '<' as \u003c (harmless inside a
@@ -86,16 +103,16 @@ void append_json_string(std::string& out, std::string_view text, bool squeeze_sp
 struct SearchFrame {
     bool has_page = false;     ///< false when the page could not be laid out (reported)
     std::string page;          ///< search/index.html, which loads search-index.js
-    /// Entries of the site's own pages (home, accessibility, 404), after every part's:
-    /// the parts' entries are written while the documents are rendered (SearchIndexWriter).
-    SearchIndexText trailing;
+    /// Entries of the site's own pages (home, accessibility, 404): the last part of the
+    /// index (the other parts' are written while the documents are rendered: SearchIndexWriter).
+    SearchPart trailing;
 };
 
 /// What one part of the site (a partnership's own pages, or one document's pages) gives
 /// the pages that list everything and the checks after rendering.
 struct SitePart {
     std::vector<std::string> sitemap;             ///< its pages for sitemap.xml, in the order written
-    SearchIndexText search;                       ///< its entries of the search index, in order
+    SearchPart search;                            ///< its entries of the search index, in order
     std::map<std::string, Location> link_origins; ///< see SiteContext::link_origins
     std::map<std::string, std::string> content_files;  ///< see SiteContext::content_files
     std::map<std::string, std::string> print_pages;    ///< see SiteContext::print_pages
@@ -118,34 +135,34 @@ SitePart render_document_part(SiteContext& site, const Partnership& p, const Doc
 /// out and returned, with the entries of those pages for SearchIndexWriter::finish.
 SearchFrame render_index_pages(SiteContext& site, const std::vector<const SitePart*>& parts, OutputSink& out);
 
-/// search-index.js written while the site is rendered: each part's entries (in site order:
-/// each partnership, then its documents) go into the file as soon as every part before
-/// it has gone, from whichever thread finished it. The index of a national site (150 MB
-/// at 5,000 plans) is then never held whole, nor written in one piece at the end.
+/// The search files written while the site is rendered: each part's entries file as soon
+/// as the part is finished, from whichever thread finished it; the word files and
+/// search-index.js at the end, from every part's words. What it writes is what
+/// search_files::all gives for the parts in order.
 class SearchIndexWriter {
 public:
-    /// `parts`: how many parts the site has (partnerships and documents).
+    /// `parts`: how many parts the site has (partnerships and documents), the site's own
+    /// pages not counted.
     SearchIndexWriter(OutputSink& out, std::size_t parts);
     ~SearchIndexWriter();
     SearchIndexWriter(const SearchIndexWriter&) = delete;
     SearchIndexWriter& operator=(const SearchIndexWriter&) = delete;
 
-    /// Part `slot`'s entries, once. Safe from several threads at once.
-    void put(std::size_t slot, SearchIndexText&& entries);
-    /// The site's own pages' entries after every part's, and the end of the file. Every
-    /// part must have been put (std::logic_error otherwise): the bytes script_file gives
-    /// for the parts in order, then `trailing`.
-    void finish(const SearchIndexText& trailing);
+    /// Part `part`'s entries and words, once. Safe from several threads at once.
+    void put(std::size_t part, SearchPart&& p);
+    /// The site's own pages' part, after every other, and the files made of every part.
+    /// Every part must have been put (std::logic_error otherwise).
+    void finish(SearchPart&& trailing);
 
 private:
-    void write_ready();  ///< with mutex_ held
-    void write_entries(const SearchIndexText& piece);  ///< with mutex_ held
+    /// Writes one file, taking turns unless the output takes writes from several threads.
+    void write(const std::string& path, std::string_view bytes);
 
-    std::unique_ptr<OutputStream> file_;
+    OutputSink& out_;
     std::mutex mutex_;
-    std::vector<std::optional<SearchIndexText>> waiting_;  ///< put, not yet written
-    std::size_t next_ = 0;     ///< the first slot not yet written
-    bool any_entry_ = false;   ///< whether kBefore has been written
+    std::mutex write_mutex_;
+    std::vector<std::optional<std::size_t>> entries_;  ///< by part: its entries, once put
+    std::vector<search_words::PartWords> words_;       ///< by part
 };
 /// Images and files from the content folders that pages link to (site path -> source).
 /// Returns what was copied (site path -> bytes), for the leaflet PDFs to load.

@@ -33,7 +33,7 @@ const std::set<std::string> kReservedInPartnership = {"glossary"};
 SitePart take_part(SiteContext& site) {
     SitePart part;
     part.sitemap = std::move(site.sitemap);
-    part.search.append(site.search);
+    part.search = SearchPart::of(site.search);
     part.link_origins = std::move(site.link_origins);
     part.content_files = std::move(site.content_files);
     part.print_pages = std::move(site.print_pages);
@@ -123,7 +123,7 @@ SearchFrame render_index_pages(SiteContext& site, const std::vector<const SitePa
     for (const SitePart* part : parts) site.sitemap.insert(site.sitemap.end(), part->sitemap.begin(), part->sitemap.end());
     write_accessibility_page(site, out);
     write_not_found_page(site, out);
-    frame.trailing.append(site.search);
+    frame.trailing = SearchPart::of(site.search);
     site.search.clear();
     layout_search_page(site, frame);
     write_sitemap(site, out);
@@ -168,33 +168,8 @@ public:
         links_.write_file(path);
     }
     [[nodiscard]] bool concurrent_writes() const override { return true; }
-    std::unique_ptr<OutputStream> open_stream(const std::string& path) override {
-        std::unique_ptr<OutputStream> inner;
-        write_through([&] { inner = out_.open_stream(path); });
-        return std::make_unique<Stream>(*this, path, std::move(inner));
-    }
 
 private:
-    /// A file written in pieces (never a page): known to the link check once closed.
-    class Stream final : public OutputStream {
-    public:
-        Stream(SiteWriter& owner, std::string path, std::unique_ptr<OutputStream> inner)
-            : owner_(owner), path_(std::move(path)), inner_(std::move(inner)) {}
-        void append(std::string_view bytes) override {
-            owner_.write_through([&] { inner_->append(bytes); });
-        }
-        void close() override {
-            owner_.write_through([&] { inner_->close(); });
-            std::lock_guard<std::mutex> lock(owner_.links_mutex_);
-            owner_.links_.write_file(path_);
-        }
-
-    private:
-        SiteWriter& owner_;
-        std::string path_;
-        std::unique_ptr<OutputStream> inner_;
-    };
-
     /// Passes one write on to the output, taking turns unless it takes writes from
     /// several threads. Once one write has failed (a full disk), every later write fails
     /// with the same error without touching the output: the build stops as soon as it
@@ -381,8 +356,9 @@ void SiteRender::finish() {
     Diagnostics index_diags;
     SiteContext site{project, s.theme, index_diags, {}, {}, {}, {}, {}, {}};
     SearchFrame search = render_index_pages(site, in_order, s.writer);
-    // Every part's entries are in search-index.js by now: the site's own pages' follow.
-    s.search_index->finish(search.trailing);
+    // Every part's entries file is written by now: the site's own pages are the last
+    // part, then come the word files and search-index.js.
+    s.search_index->finish(std::move(search.trailing));
     if (search.has_page) s.writer.write(paths::kSearch, search.page);
     append_once(page_diags, index_diags, seen);
     content_files.insert(site.content_files.begin(), site.content_files.end());

@@ -2,6 +2,7 @@
 // with what it gave before, and the search files put together from every part's entries
 // (see site_state.hpp).
 
+#include <algorithm>
 #include <fstream>
 #include <sstream>
 
@@ -39,45 +40,93 @@ void SiteState::put_file(const std::string& path, std::string bytes) {
 }
 
 void SiteState::put_search_files(const SearchFrame& frame) {
-    using Text = std::shared_ptr<const std::string>;
-    auto fixed = [](std::string_view text) { return std::make_shared<const std::string>(text); };
-    static const Text before = fixed(SearchIndexText::kBefore);
-    static const Text between = fixed(SearchIndexText::kBetween);
-    static const Text after = fixed(SearchIndexText::kAfter);
-    static const Text empty = fixed(SearchIndexText::kEmpty);
-
     SitePart trailing;
     trailing.search = frame.trailing;
     keep_part(search_trailing_, std::move(trailing));
-    // The page holds no entries: it is one file like the others.
     if (frame.has_page)
         put_file(paths::kSearch, frame.page);
     else
         remove_file(paths::kSearch);
     if (!search_changed_ && files_.count(paths::kSearchIndex)) return;
 
-    // Every part's entries in site order, as render_index_pages lists the parts.
-    std::vector<const RenderedPart*> in_order;
+    // Every part in site order, as render_index_pages lists them, then the site's own pages.
+    std::vector<std::string> numbering;
+    std::vector<RenderedPart*> in_order;
     for (const Partnership& p : project_.partnerships) {
-        in_order.push_back(&parts_[key_of(p)]);
-        for (const Document& d : p.documents) in_order.push_back(&parts_[key_of(d)]);
+        numbering.push_back(key_of(p));
+        for (const Document& d : p.documents) numbering.push_back(key_of(d));
     }
+    for (const std::string& key : numbering) in_order.push_back(&parts_[key]);
+    numbering.emplace_back();
     in_order.push_back(&search_trailing_);
-    auto index = std::make_shared<SiteFile>();
-    bool first = true;
-    for (const RenderedPart* part : in_order) {
-        if (part->search_entries == 0) continue;
-        index->pieces.push_back(first ? before : between);
-        index->pieces.push_back(part->search_text);
-        first = false;
-    }
-    index->pieces.push_back(first ? empty : after);
-    for (const Text& piece : index->pieces) index->size += piece->size();
+    // A part added or removed numbers the parts after it again: every file is put again
+    // (put_file keeps a file whose bytes are the same).
+    const bool renumbered = numbering != search_numbering_;
 
-    if (!files_.count(paths::kSearchIndex)) links_->write(paths::kSearchIndex, {});
-    files_[paths::kSearchIndex] = std::move(index);
-    unpublished_.insert(paths::kSearchIndex);
+    std::vector<std::size_t> counts;
+    for (std::size_t i = 0; i < in_order.size(); ++i) {
+        RenderedPart& part = *in_order[i];
+        counts.push_back(part.search.entries);
+        if (!renumbered && !part.search_changed) continue;
+        const std::string path = search_files::entries_path(i);
+        if (part.search.entries > 0)
+            put_file(path, search_files::entries_file(i, part.search));
+        else
+            remove_file(path);
+    }
+    for (std::size_t i = in_order.size(); i < search_numbering_.size(); ++i)
+        remove_file(search_files::entries_path(i));
+
+    std::set<std::uint32_t> shards = search_dirty_shards_;
+    if (renumbered) {
+        shards.insert(search_shards_.begin(), search_shards_.end());
+        for (const RenderedPart* part : in_order)
+            for (const search_words::PartWords::Shard& s : part->search.words.shards) shards.insert(s.id);
+    }
+    for (std::uint32_t id : shards) {
+        std::string file;
+        for (std::size_t i = 0; i < in_order.size(); ++i) {
+            const search_words::PartWords& words = in_order[i]->search.words;
+            auto it = std::lower_bound(words.shards.begin(), words.shards.end(), id,
+                                       [](const search_words::PartWords::Shard& s, std::uint32_t v) { return s.id < v; });
+            if (it == words.shards.end() || it->id != id) continue;
+            file += file.empty() ? search_files::words_start(id) : std::string(search_files::kBetween);
+            file += search_files::piece_start(i);
+            file += words.piece(*it);
+            file += search_files::kPieceEnd;
+        }
+        if (file.empty()) {
+            remove_file(search_files::words_path(id));
+            search_shards_.erase(id);
+            continue;
+        }
+        file += search_files::kEnd;
+        put_file(search_files::words_path(id), std::move(file));
+        search_shards_.insert(id);
+    }
+    put_file(paths::kSearchIndex,
+             search_files::index_script(counts, std::vector<std::uint32_t>(search_shards_.begin(), search_shards_.end())));
+
+    for (RenderedPart* part : in_order) part->search_changed = false;
+    search_numbering_ = std::move(numbering);
+    search_dirty_shards_.clear();
     search_changed_ = false;
+}
+
+void SiteState::note_changed_shards(const search_words::PartWords& before, const search_words::PartWords& after) {
+    // Both lists are in shard order: a shard whose piece differs, or is in one alone.
+    auto b = before.shards.begin(), a = after.shards.begin();
+    while (b != before.shards.end() || a != after.shards.end()) {
+        if (a == after.shards.end() || (b != before.shards.end() && b->id < a->id)) {
+            search_dirty_shards_.insert((b++)->id);
+        } else if (b == before.shards.end() || a->id < b->id) {
+            search_dirty_shards_.insert((a++)->id);
+        } else {
+            if (before.piece(*b) != after.piece(*a)) search_dirty_shards_.insert(a->id);
+            ++a;
+            ++b;
+        }
+    }
 }
 
 void SiteState::remove_file(const std::string& path) {
@@ -101,11 +150,12 @@ void SiteState::store(RenderedPart& slot, PartOutput& out, Rebuild& r) {
 void SiteState::keep_part(RenderedPart& slot, SitePart fresh) {
     for (const auto& [key, where] : slot.part.link_origins) origins_.erase(key);
     origins_.insert(fresh.link_origins.begin(), fresh.link_origins.end());
-    SearchIndexText search = std::move(fresh.search);
-    fresh.search = SearchIndexText();
-    if (!slot.search_text || *slot.search_text != search.text || slot.search_entries != search.entries) {
-        slot.search_text = std::make_shared<const std::string>(std::move(search.text));
-        slot.search_entries = search.entries;
+    SearchPart search = std::move(fresh.search);
+    fresh.search = SearchPart();
+    if (search != slot.search) {
+        note_changed_shards(slot.search.words, search.words);
+        slot.search = std::move(search);
+        slot.search_changed = true;
         search_changed_ = true;
     }
     if (fresh.content_files != slot.part.content_files) content_files_changed_ = true;
@@ -225,7 +275,8 @@ void SiteState::drop_part(const std::string& key) {
     if (it == parts_.end()) return;
     for (const std::string& path : it->second.files) remove_file(path);
     for (const auto& [origin, where] : it->second.part.link_origins) origins_.erase(origin);
-    if (it->second.search_entries) search_changed_ = true;
+    if (it->second.search.entries) search_changed_ = true;
+    note_changed_shards(it->second.search.words, {});
     if (!it->second.part.content_files.empty()) content_files_changed_ = true;
     parts_.erase(it);
 }

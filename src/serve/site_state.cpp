@@ -87,6 +87,9 @@ Rebuild SiteState::build_everything() {
     index_ = RenderedPart();
     search_trailing_ = RenderedPart();
     search_changed_ = true;
+    search_numbering_.clear();
+    search_dirty_shards_.clear();
+    search_shards_.clear();
     theme_assets_ = RenderedPart();
     content_files_.clear();
     content_files_changed_ = true;

@@ -71,11 +71,11 @@ public:
 private:
     /// One part of the site: a partnership's pages, one document's pages, the index pages.
     struct RenderedPart {
-        SitePart part;  ///< without its search entries: they are below, shared with the files served
+        SitePart part;  ///< without its search entries: they are below
         std::set<std::string> files;
         Diagnostics findings;
-        std::shared_ptr<const std::string> search_text;  ///< its piece of search-index.js
-        std::size_t search_entries = 0;
+        SearchPart search;            ///< its entries and words of the search index
+        bool search_changed = false;  ///< since the search files were last put together
     };
     class PartOutput;
     struct RenderedJob;
@@ -105,9 +105,13 @@ private:
     void store(RenderedPart& slot, PartOutput& out, Rebuild& r);
     /// Keeps what a part gave the site: link origins, search entries, content files.
     void keep_part(RenderedPart& slot, SitePart fresh);
-    /// The search page, and search-index.js as pieces: the fixed text and every part's entries.
+    /// The search page, and the search files that changed: the entries files of the parts
+    /// that changed (or were numbered again), the word files their words are in, and
+    /// search-index.js.
     void put_search_files(const SearchFrame& frame);
     void put_file(const std::string& path, std::string bytes);
+    /// Notes the word files in which a part's words changed from `before` to `after`.
+    void note_changed_shards(const search_words::PartWords& before, const search_words::PartWords& after);
     void remove_file(const std::string& path);
     /// Reads a document again (gone: removed from the model); false when it is gone.
     bool reparse_document(Partnership& p, const std::string& slug);
@@ -163,6 +167,9 @@ private:
     RenderedPart index_;
     RenderedPart search_trailing_;  ///< the index pages' own search entries, after every part's
     bool search_changed_ = false;  ///< some part's search entries changed since the files were put together
+    std::vector<std::string> search_numbering_;  ///< the parts' keys in site order when last put together
+    std::set<std::uint32_t> search_dirty_shards_;  ///< word files some part's words changed in since
+    std::set<std::uint32_t> search_shards_;        ///< the word files there are
     RenderedPart theme_assets_;
     std::map<std::string, std::string> content_files_;  ///< site path -> source, as copied
     bool content_files_changed_ = false;  ///< some part links to other content files than before

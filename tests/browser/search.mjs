@@ -5,11 +5,14 @@
 //   node search.mjs SITE [--query WORD] [--planc PLANC --project DIR]
 //
 // Checks, each printed as ok or FAIL:
-//   - search/index.html is small and holds no index; search-index.js sets window.plancSearchIndex;
+//   - search/index.html is small and holds no index; search-index.js sets window.plancSearchIndex
+//     (version 3: entries per part, word files), and every file it names is there;
 //   - search/index.html?q=WORD (default "burglary") lists results, from file:// and from a
 //     local HTTP server of SITE, each linking to a page that is there;
 //   - typing words into the form and pressing Search (a GET form) lists results;
-//   - when search-index.js does not load, the page says search is not working;
+//   - a search loads only the word files of its words and the entries files of the results
+//     it shows, never the whole index;
+//   - when search-index.js or a word file does not load, the page says search is not working;
 //   - with --planc and --project: the same search on `planc serve PROJECT` (the live preview).
 // Fails on any uncaught script error and on any request to another host.
 
@@ -132,6 +135,24 @@ function resultProblems(shown, query, exists) {
     return problems;
 }
 
+/// Problems with the search files a search for `query` loaded (`loaded`: "words/bu.js", ...).
+function loadProblems(loaded, query, shown) {
+    const problems = [];
+    const keys = new Set(query.toLowerCase().match(/[a-z0-9\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u027f]+/g)
+        .map((w) => [...w].slice(0, 2).map((c) => (/[a-z0-9]/.test(c) ? c : '_')).join('')));
+    const words = loaded.filter((f) => f.startsWith('words/')).map((f) => f.slice(6, -3)).sort();
+    if (JSON.stringify(words) !== JSON.stringify([...keys].sort())) {
+        const named = words.length > 8 ? `${words.length} word files (${words.slice(0, 8).join(', ')}, ...)` : JSON.stringify(words);
+        problems.push(`the search loaded ${named}, not the word files of its words ${JSON.stringify([...keys].sort())}`);
+    }
+    const entries = new Set(loaded.filter((f) => f.startsWith('entries/')));
+    if (entries.size === 0 && shown.results.length > 0) problems.push('results shown without loading their entries');
+    if (entries.size > Math.min(shown.results.length, 50)) {
+        problems.push(`${entries.size} entries files loaded for ${shown.results.length} results shown`);
+    }
+    return problems;
+}
+
 async function main() {
     const args = parseArgs(process.argv.slice(2));
     const site = path.resolve(args.site);
@@ -164,15 +185,25 @@ async function main() {
         const sandbox = {};
         try {
             new Function('window', script)(sandbox);
-            const pages = sandbox.plancSearchIndex?.pages;
-            if (!Array.isArray(pages) || pages.length === 0) fileProblems.push('search-index.js sets no pages');
-            else if (sandbox.plancSearchIndex.version !== 2) fileProblems.push('search-index.js is not version 2');
+            const index = sandbox.plancSearchIndex;
+            if (!index || index.version !== 3) fileProblems.push('search-index.js does not set a version 3 index');
+            else if (!Array.isArray(index.parts) || !index.parts.some((n) => n > 0)) fileProblems.push('search-index.js counts no entries');
+            else if (!Array.isArray(index.shards) || index.shards.length === 0) fileProblems.push('search-index.js names no word files');
+            else {
+                index.parts.forEach((n, part) => {
+                    const file = path.join(site, 'search', 'entries', `${part}.js`);
+                    if (n > 0 && !fs.existsSync(file)) fileProblems.push(`search/entries/${part}.js is missing`);
+                });
+                for (const key of index.shards) {
+                    if (!fs.existsSync(path.join(site, 'search', 'words', `${key}.js`))) fileProblems.push(`search/words/${key}.js is missing`);
+                }
+            }
         } catch (e) {
             fileProblems.push(`search-index.js does not run: ${e.message}`);
         }
     }
     report('search/index.html and search-index.js', fileProblems);
-    if (fileProblems.some((p) => p.endsWith('missing'))) {
+    if (fileProblems.some((p) => /^search(\/index\.html|-index\.js) is missing/.test(p))) {
         console.log(`search: ${passed} passed, ${failed} failed`);
         return 1;
     }
@@ -192,10 +223,11 @@ async function main() {
     };
 
     /// Opens a page, lets its scripts run and returns { shown, errors }.
-    const open = async (url, prepare = null, act = null) => {
+    const open = async (url, prepare = null, act = null, loaded = null) => {
         const tab = await context.newPage();
         const errors = [];
         tab.on('pageerror', (e) => errors.push(`script error: ${e.message}`));
+        if (loaded) tab.on('requestfinished', (r) => { const m = r.url().match(/\/search\/((?:words|entries)\/[^/?#]+\.js)$/); if (m) loaded.push(m[1]); });
         try {
             if (prepare) await prepare(tab);
             await tab.goto(url, { waitUntil: 'load', timeout: 30_000 });
@@ -207,8 +239,9 @@ async function main() {
     };
     const search = async (name, url, exists) => {
         try {
-            const { shown, errors } = await open(url);
-            report(name, [...errors, ...resultProblems(shown, args.query, exists)]);
+            const loaded = [];
+            const { shown, errors } = await open(url, null, null, loaded);
+            report(name, [...errors, ...resultProblems(shown, args.query, exists), ...loadProblems(loaded, args.query, shown)]);
         } catch (e) {
             report(name, [`could not test the page: ${e.message.split('\n')[0]}`]);
         }
@@ -245,6 +278,20 @@ async function main() {
             report('served   search/index.html without search-index.js says search is not working', problems);
         } catch (e) {
             report('served   search/index.html without search-index.js', [`could not test: ${e.message.split('\n')[0]}`]);
+        }
+
+        // Without a word file it needs, the page says that search is not working.
+        try {
+            const { shown, errors } = await open(`${served}search/index.html?q=${q}`, (tab) =>
+                tab.route('**/search/words/**', (route) => route.fulfill({ status: 404, body: 'gone' })));
+            const problems = [...errors];
+            if (!/not working/.test(shown.status)) {
+                problems.push(`no "not working" message when a word file is missing (status: ${JSON.stringify(shown.status)})`);
+            }
+            if (shown.results.length) problems.push(`${shown.results.length} results listed without the word file`);
+            report('served   search/index.html without its word file says search is not working', problems);
+        } catch (e) {
+            report('served   search/index.html without its word file', [`could not test: ${e.message.split('\n')[0]}`]);
         }
 
         if (args.planc && args.project) {

@@ -385,8 +385,6 @@ TEST_CASE("nothing is ever written outside the output folder", "[publish]") {
     CHECK_THROWS_AS(out.write(std::string("ok.html\0/../../escape", 21), "x"), std::runtime_error);
     CHECK_FALSE(stdfs::exists(temp.path / "escape.html"));
     CHECK_FALSE(stdfs::exists("/tmp/escape.html"));
-    CHECK_THROWS_AS(out.open_stream("a/../../escape.js"), std::runtime_error);
-    CHECK_FALSE(stdfs::exists(temp.path / "escape.js"));
     out.write("a/b/page.html", "fine");
     CHECK(testing::read_file((temp.path / "site/a/b/page.html").string()) == "fine");
 }

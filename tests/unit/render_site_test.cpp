@@ -6,10 +6,13 @@
 
 #include <nlohmann/json.hpp>
 #include <regex>
+#include <set>
 
 #include "planc/load.hpp"
 #include "render/site_paths.hpp"
+#include "render/search_words.hpp"
 #include "render_test_support.hpp"
+#include "search_files_reader.hpp"
 
 using namespace planc;
 using namespace planc::render_test;
@@ -207,45 +210,42 @@ TEST_CASE("the home page lists documents newest first and searches with a GET fo
     CHECK(home.find("name=\"q\"") != std::string::npos);
 }
 
-namespace {
-
-/// The JSON inside search-index.js: what window.plancSearchIndex is set to.
-nlohmann::json search_index_json(const std::string& script) {
-    std::string_view before = SearchIndexText::kBefore.substr(0, SearchIndexText::kBefore.find('{'));
-    REQUIRE(script.rfind(before, 0) == 0);
-    REQUIRE(script.size() >= before.size() + 2);
-    REQUIRE(script.compare(script.size() - 2, 2, ";\n") == 0);
-    return nlohmann::json::parse(script.substr(before.size(), script.size() - before.size() - 2));
-}
-
-}  // namespace
-
-TEST_CASE("search: an index script written at build time and a page that works without scripts", "[render]") {
+TEST_CASE("search: small index files written at build time and a page that works without scripts", "[render]") {
     Diagnostics diags;
     auto files = render(make_project({{"2009-10", kPlan}}), diags);
     CHECK(files.count("search-index.json") == 0);
-    const std::string& script = files.at("search-index.js");
-    CHECK(script.find("window.plancSearchIndex = {\"version\":2,\"pages\":[\n{\"title\":") != std::string::npos);
-    CHECK(script.find("\"url\":\"testshire/2009-10/priority-1-tackling-anti-social-behaviour/index.html\"") !=
-          std::string::npos);
-    nlohmann::json index = search_index_json(script);
-    CHECK(index["version"] == 2);
-    REQUIRE(index["pages"].size() > 5);
-    // One entry a line, so a change to one page changes few lines of the file.
-    CHECK(static_cast<std::size_t>(count(script, "\n")) == index["pages"].size() + 3);
+    search_test::ReadIndex index = search_test::read_search_files(files);
+    // Parts in site order: the partnership's pages, the plan's, the site's own pages.
+    REQUIRE(index.parts.size() == 3);
+    CHECK(index.parts[0] >= 1);  // the partnership page (and its glossary)
+    REQUIRE(index.entries.size() > 5);
     bool found_priority = false;
-    for (const auto& page : index["pages"]) {
+    std::size_t priority = 0;
+    for (std::size_t id = 0; id < index.entries.size(); ++id) {
+        const nlohmann::json& page = index.entries[id];
         CHECK(page.size() == 4);
         std::string text = page["text"];
         CHECK(text.find("  ") == std::string::npos);  // white space squeezed
         CHECK(text.find('\n') == std::string::npos);
         if (page["url"] == "testshire/2009-10/priority-1-tackling-anti-social-behaviour/index.html") {
             found_priority = true;
+            priority = id;
             CHECK(page["title"] == "Priority 1: Tackling anti-social behaviour");
             CHECK(page["context"] == "Testshire Community Safety Partnership: Community Safety Plan 2009/10");
         }
     }
-    CHECK(found_priority);
+    REQUIRE(found_priority);
+    // Its words lead to it, marked when in its title; lower-cased, cut at hyphens.
+    CHECK(index.words.at("tackling").at(priority) == 1);
+    CHECK(index.words.at("anti").at(priority) == 1);
+    CHECK(index.words.at("testshire").at(priority) == 0);  // in its context only
+    CHECK(index.words.count("Tackling") == 0);
+    CHECK(index.words.count("anti-social") == 0);
+    // Each entry file holds one entry a line, so a change to one page changes few lines.
+    const std::string& plan_entries = files.at("search/entries/1.js");
+    CHECK(static_cast<std::size_t>(count(plan_entries, "\n")) == index.parts[1] + 2);
+    CHECK(plan_entries.find("\"url\":\"testshire/2009-10/priority-1-tackling-anti-social-behaviour/index.html\"") !=
+          std::string::npos);
 
     // The page is small: it loads the index (before the theme's script, both deferred) and
     // holds none of it.
@@ -269,27 +269,53 @@ TEST_CASE("search: an index script written at build time and a page that works w
     }
 }
 
-TEST_CASE("search: a site without entries still has an index script that sets the index", "[render]") {
-    CHECK(SearchIndexText::script_file({}) == std::string(SearchIndexText::kEmpty));
-    SearchIndexText nothing;
-    CHECK(search_index_json(SearchIndexText::script_file({&nothing, &nothing}))["pages"].empty());
+TEST_CASE("search: every word of every entry leads to it, and no word leads elsewhere", "[render]") {
+    Diagnostics diags;
+    auto files = render(make_project({{"2009-10", kPlan}, {"2010-11", kPlan}}), diags);
+    search_test::ReadIndex index = search_test::read_search_files(files);
+    std::map<std::string, std::map<std::size_t, int>> expected;
+    std::string scratch;
+    for (std::size_t id = 0; id < index.entries.size(); ++id) {
+        const nlohmann::json& e = index.entries[id];
+        for (const char* field : {"title", "context", "text"}) {
+            int in_title = std::string_view(field) == "title" ? 1 : 0;
+            search_words::for_each_word(e[field].get<std::string>(), scratch, [&](std::string_view w) {
+                int& flag = expected[std::string(w)].try_emplace(id, 0).first->second;
+                flag |= in_title;
+            });
+        }
+    }
+    CHECK(index.words == expected);
+    // Each word is in the file of its first two letters, and the index lists every file.
+    std::set<std::string> keys;
+    for (const auto& [word, entries] : expected) keys.insert(search_words::shard_key(search_words::shard_id(word)));
+    CHECK(std::set<std::string>(index.shards.begin(), index.shards.end()) == keys);
+    CHECK(std::is_sorted(index.shards.begin(), index.shards.end()));
 }
 
-TEST_CASE("search: the index is the concatenation of its pieces", "[render]") {
-    SearchIndexText a, b, c, whole;
-    a.append({{"A", "a/index.html", "ctx", "one"}});
-    c.append({{"C", "c/index.html", "ctx", "three"}, {"D", "d/index.html#x", "", ""}});
-    whole.append(a);
-    whole.append(b);
-    whole.append(c);
-    CHECK(whole.entries == 3);
-    std::string joined = SearchIndexText::script_file({&a, &b, &c});
-    CHECK(joined == SearchIndexText::script_file({&whole}));
-    CHECK(joined == std::string(SearchIndexText::kBefore) + a.text + std::string(SearchIndexText::kBetween) +
-                        c.text + std::string(SearchIndexText::kAfter));
-    nlohmann::json index = search_index_json(joined);
-    REQUIRE(index["pages"].size() == 3);
-    CHECK(index["pages"][2] == nlohmann::json{{"title", "D"}, {"url", "d/index.html#x"}, {"context", ""}, {"text", ""}});
+TEST_CASE("search: a site without entries still has an index script that sets the index", "[render]") {
+    SearchPart nothing = SearchPart::of({});
+    auto files = search_files::all({&nothing, &nothing});
+    CHECK(files.size() == 1);
+    search_test::ReadIndex index = search_test::read_search_files(files);
+    CHECK(index.parts == std::vector<std::size_t>{0, 0});
+    CHECK(index.shards.empty());
+}
+
+TEST_CASE("search: each part's files hold its entries, numbered from its own first", "[render]") {
+    SearchPart a = SearchPart::of({{"A", "a/index.html", "ctx", "one"}});
+    SearchPart b = SearchPart::of({});
+    SearchPart c = SearchPart::of({{"C", "c/index.html", "ctx", "three ONE"}, {"D", "d/index.html#x", "", ""}});
+    auto files = search_files::all({&a, &b, &c});
+    search_test::ReadIndex index = search_test::read_search_files(files);
+    CHECK(index.parts == std::vector<std::size_t>{1, 0, 2});
+    REQUIRE(index.entries.size() == 3);
+    CHECK(index.entries[2] == nlohmann::json{{"title", "D"}, {"url", "d/index.html#x"}, {"context", ""}, {"text", ""}});
+    CHECK(index.words.at("one") == std::map<std::size_t, int>{{0, 0}, {1, 0}});
+    CHECK(index.words.at("c") == std::map<std::size_t, int>{{1, 1}});
+    CHECK(files.at("search/words/on.js") == "plancSearchIndex.words(\"on\",[\n[0,\"one\",[0]],\n[2,\"one\",[0]]\n]);\n");
+    CHECK(files.at("search/entries/2.js").rfind("plancSearchIndex.entries(2,[\n{\"title\":\"C\",", 0) == 0);
+    CHECK(files.count("search/entries/1.js") == 0);  // a part without entries has no file
 }
 
 TEST_CASE("search: the index's JSON strings are escaped by hand, correctly", "[render]") {

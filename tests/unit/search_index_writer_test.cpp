@@ -1,70 +1,121 @@
-// SearchIndexWriter: search-index.js written part by part while the site is rendered, in
-// whatever order the parts are finished, gives the bytes of the index written whole.
+// The search index: words cut as site.js cuts a query, each part's words and entries, and
+// SearchIndexWriter, which writes the files part by part while the site is rendered, in
+// whatever order the parts are finished, and gives the files written all at once.
 
 #include <catch2/catch.hpp>
 
-#include <stdlib.h>
-
 #include <algorithm>
-#include <filesystem>
 #include <random>
 #include <stdexcept>
 #include <thread>
 
 #include "planc/output.hpp"
 #include "render/pages.hpp"
+#include "render/search_words.hpp"
 #include "render/site_paths.hpp"
-#include "test_support.hpp"
+#include "search_files_reader.hpp"
 
 using namespace planc;
 
 namespace {
 
+std::vector<std::string> words_of(std::string_view text) {
+    std::vector<std::string> words;
+    std::string scratch;
+    search_words::for_each_word(text, scratch, [&](std::string_view w) { words.emplace_back(w); });
+    return words;
+}
+
 /// Part `i` of a made-up site: some with entries, some (a document with no page in the
 /// index) without.
-SearchIndexText made_up_part(std::size_t i) {
-    SearchIndexText part;
-    if (i % 3 == 1) return part;
+std::vector<SearchEntry> made_up_entries(std::size_t i) {
     std::vector<SearchEntry> entries;
+    if (i % 3 == 1) return entries;
     for (std::size_t e = 0; e <= i % 4; ++e)
         entries.push_back({"Title " + std::to_string(i), "p/" + std::to_string(i) + "/index.html#s" + std::to_string(e),
-                           "Context", "Text of part " + std::to_string(i) + " <b>" + std::to_string(e)});
-    part.append(entries);
-    return part;
+                           "Context", "Text of part " + std::to_string(i) + " <b>" + std::to_string(e % 2) +
+                                          (e == 2 ? " burglary Ünïcode" : "")});
+    return entries;
 }
 
-/// The whole index joined at once: the parts in order, then the trailing entries.
-std::string written_whole(const std::vector<SearchIndexText>& parts, const SearchIndexText& trailing) {
-    std::vector<const SearchIndexText*> in_order;
-    for (const SearchIndexText& part : parts) in_order.push_back(&part);
+SearchPart made_up_part(std::size_t i) { return SearchPart::of(made_up_entries(i)); }
+
+/// The files written at once: the parts in order, then the trailing part.
+std::map<std::string, std::string> written_whole(std::size_t count, const SearchPart& trailing) {
+    std::vector<SearchPart> parts;
+    for (std::size_t i = 0; i < count; ++i) parts.push_back(made_up_part(i));
+    std::vector<const SearchPart*> in_order;
+    for (const SearchPart& part : parts) in_order.push_back(&part);
     in_order.push_back(&trailing);
-    return SearchIndexText::script_file(in_order);
+    return search_files::all(in_order);
 }
-
-/// A folder of its own under the system's temporary folder, removed after.
-struct TempFolder {
-    std::filesystem::path path;
-    TempFolder() {
-        std::string pattern = (std::filesystem::temp_directory_path() / "planc-stream-XXXXXX").string();
-        path = ::mkdtemp(pattern.data());
-    }
-    ~TempFolder() {
-        std::error_code ec;
-        std::filesystem::remove_all(path, ec);
-    }
-};
 
 }  // namespace
 
-TEST_CASE("the search index written as its parts are finished is the index written whole", "[render][search]") {
-    SearchIndexText trailing;
-    trailing.append(std::vector<SearchEntry>{{"Accessibility", "accessibility/index.html", "Site", "How to use it"}});
+TEST_CASE("search words: letters and digits, lower-cased, anything else between words", "[render][search]") {
+    CHECK(words_of("Reduce burglary by 6% by 2010/11 (TBC)") ==
+          std::vector<std::string>{"reduce", "burglary", "by", "6", "by", "2010", "11", "tbc"});
+    CHECK(words_of("council's anti-social behaviour") ==
+          std::vector<std::string>{"council", "s", "anti", "social", "behaviour"});
+    CHECK(words_of("  £24,042 – 2000–2003…  ") == std::vector<std::string>{"24", "042", "2000", "2003"});
+    // Latin letters beyond ASCII are letters; À-Þ are lower-cased; × and ÷ are not letters.
+    CHECK(words_of("CAFÉ Ærø ŁÓDŹ 3×4 6÷2") ==
+          std::vector<std::string>{"café", "ærø", "\xC5\x81\xC3\xB3\x64\xC5\xB9", "3", "4", "6", "2"});
+    CHECK(words_of("") .empty());
+    CHECK(words_of("--- ...").empty());
+    // Broken UTF-8 and other scripts end words.
+    CHECK(words_of("a\xC3(b \xE2\x82 c") == std::vector<std::string>{"a", "b", "c"});
+    CHECK(words_of("Москва x") == std::vector<std::string>{"x"});
+}
+
+TEST_CASE("search words: the file a word goes in is named by its first two letters", "[render][search]") {
+    using search_words::shard_id;
+    using search_words::shard_key;
+    CHECK(shard_key(shard_id("burglary")) == "bu");
+    CHECK(shard_key(shard_id("bu")) == "bu");
+    CHECK(shard_key(shard_id("a")) == "a");
+    CHECK(shard_key(shard_id("2010")) == "20");
+    CHECK(shard_key(shard_id("café")) == "ca");
+    CHECK(shard_key(shard_id("écoles")) == "_c");
+    CHECK(shard_key(shard_id("aé")) == "a_");
+    CHECK(shard_key(shard_id("é")) == "_");
+    // Ids sort as their keys do, and every key's id reads back.
+    std::vector<std::string> keys;
+    for (std::uint32_t id = 0; id < search_words::kShardIds; ++id) keys.push_back(shard_key(id));
+    CHECK(std::is_sorted(keys.begin(), keys.end()));
+    CHECK(std::adjacent_find(keys.begin(), keys.end()) == keys.end());
+    for (std::uint32_t id = 0; id < search_words::kShardIds; ++id) {
+        std::string key = keys[id];
+        std::string word = key;
+        for (char& c : word)
+            if (c == '_') c = 'x';  // any letter beyond ASCII: '_' stands for it
+        if (key.find('_') == std::string::npos) CHECK(shard_id(word) == id);
+    }
+}
+
+TEST_CASE("search words: a part's words, each with the entries it is in, marked in titles", "[render][search]") {
+    SearchPart part = SearchPart::of({{"Burglary", "a/index.html", "Town", "Burglary fell; bus routes"},
+                                      {"Buses", "a/index.html#b", "Town", "no burglary here"},
+                                      {"Other", "a/index.html#c", "Town", "a BUS"}});
+    CHECK(part.entries == 3);
+    std::map<std::string, std::string> pieces;
+    for (const auto& s : part.words.shards) pieces[search_words::shard_key(s.id)] = std::string(part.words.piece(s));
+    CHECK(pieces.at("bu") == R"("burglary",[1,2],"bus",[0,4],"buses",[3])");
+    CHECK(pieces.at("to") == R"("town",[0,2,4])");
+    CHECK(pieces.at("a") == R"("a",[4])");
+    CHECK(pieces.count("b") == 0);
+    // In shard order.
+    CHECK(std::is_sorted(part.words.shards.begin(), part.words.shards.end(),
+                         [](const auto& a, const auto& b) { return a.id < b.id; }));
+}
+
+TEST_CASE("the search files written as parts are finished are the files written at once", "[render][search]") {
+    SearchPart trailing =
+        SearchPart::of(std::vector<SearchEntry>{{"Accessibility", "accessibility/index.html", "Site", "How to use it"}});
     for (std::size_t count : {std::size_t{0}, std::size_t{1}, std::size_t{2}, std::size_t{7}, std::size_t{60}}) {
-        std::vector<SearchIndexText> parts;
-        for (std::size_t i = 0; i < count; ++i) parts.push_back(made_up_part(i));
         for (bool with_trailing : {false, true}) {
-            const SearchIndexText tail = with_trailing ? trailing : SearchIndexText();
-            const std::string expected = written_whole(parts, tail);
+            const SearchPart tail = with_trailing ? trailing : SearchPart();
+            const std::map<std::string, std::string> expected = written_whole(count, tail);
             std::mt19937 shuffle(static_cast<unsigned>(count * 2 + with_trailing));
             for (int round = 0; round < 4; ++round) {
                 INFO(count << " parts, round " << round << (with_trailing ? ", with trailing entries" : ""));
@@ -73,23 +124,27 @@ TEST_CASE("the search index written as its parts are finished is the index writt
                 if (round > 0) std::shuffle(order.begin(), order.end(), shuffle);
                 if (round == 3) std::reverse(order.begin(), order.end());
                 MemoryOutput out;
-                {
-                    SearchIndexWriter writer(out, count);
-                    for (std::size_t i : order) writer.put(i, made_up_part(i));
-                    CHECK(out.files.empty());  // a stream into memory is written when closed
-                    writer.finish(tail);
-                }
-                CHECK(out.files.at(std::string(paths::kSearchIndex)) == expected);
+                SearchIndexWriter writer(out, count);
+                for (std::size_t i : order) writer.put(i, made_up_part(i));
+                CHECK(out.files.count(std::string(paths::kSearchIndex)) == 0);  // written at the end
+                SearchPart last = tail;
+                writer.finish(std::move(last));
+                CHECK(out.files == expected);
             }
         }
     }
+    // The made-up site, read back as the search page reads it.
+    search_test::ReadIndex index = search_test::read_search_files(written_whole(7, trailing));
+    CHECK(index.parts == std::vector<std::size_t>{1, 0, 3, 4, 0, 2, 3, 1});
+    CHECK(index.entries.size() == 14);
+    CHECK(index.words.at("burglary") == std::map<std::size_t, int>{{3, 0}, {6, 0}, {12, 0}});
+    CHECK(index.words.at("ünïcode").size() == 3);
+    CHECK(index.words.at("accessibility") == std::map<std::size_t, int>{{13, 1}});
 }
 
-TEST_CASE("the search index takes parts from several threads at once", "[render][search][parallel]") {
+TEST_CASE("the search files take parts from several threads at once", "[render][search][parallel]") {
     constexpr std::size_t kParts = 400;
-    std::vector<SearchIndexText> parts;
-    for (std::size_t i = 0; i < kParts; ++i) parts.push_back(made_up_part(i));
-    const std::string expected = written_whole(parts, SearchIndexText());
+    const std::map<std::string, std::string> expected = written_whole(kParts, SearchPart());
     MemoryOutput out;
     SearchIndexWriter writer(out, kParts);
     std::vector<std::thread> threads;
@@ -98,36 +153,18 @@ TEST_CASE("the search index takes parts from several threads at once", "[render]
             for (std::size_t i = t; i < kParts; i += 4) writer.put(i, made_up_part(i));
         });
     for (std::thread& t : threads) t.join();
-    writer.finish(SearchIndexText());
-    CHECK(out.files.at(std::string(paths::kSearchIndex)) == expected);
+    writer.finish(SearchPart());
+    CHECK(out.files == expected);
 }
 
-TEST_CASE("the search index refuses a part put twice and is not finished with a part missing", "[render][search]") {
+TEST_CASE("the search files refuse a part put twice and are not finished with a part missing", "[render][search]") {
     MemoryOutput out;
     SearchIndexWriter writer(out, 3);
     writer.put(1, made_up_part(1));
     CHECK_THROWS_AS(writer.put(1, made_up_part(1)), std::logic_error);
-    CHECK_THROWS_AS(writer.put(3, made_up_part(3)), std::logic_error);
+    CHECK_THROWS_AS(writer.put(3, made_up_part(3)), std::logic_error);  // the site's own pages: finish()
     writer.put(0, made_up_part(0));
-    CHECK_THROWS_AS(writer.put(0, made_up_part(0)), std::logic_error);  // written already
-    CHECK_THROWS_AS(writer.finish(SearchIndexText()), std::logic_error);
-    CHECK(out.files.empty());
-}
-
-TEST_CASE("a file streamed into a folder has each piece as it comes and counts once closed", "[render][search]") {
-    TempFolder temp;
-    DirectoryOutput out((temp.path / "site").string());
-    std::unique_ptr<OutputStream> file = out.open_stream("deep/folder/index.js");
-    file->append("first ");
-    const std::filesystem::path on_disk = temp.path / "site/deep/folder/index.js";
-    CHECK(testing::read_file(on_disk.string()) == "first ");  // there before it is closed
-    file->append("");
-    file->append("second\n");
-    CHECK(out.files_written() == 0);
-    file->close();
-    CHECK(out.files_written() == 1);
-    CHECK(testing::read_file(on_disk.string()) == "first second\n");
-    CHECK_THROWS_AS(file->append("late"), std::runtime_error);
-    CHECK_THROWS_AS(out.open_stream("../escape.js"), std::runtime_error);
-    CHECK_FALSE(std::filesystem::exists(temp.path / "escape.js"));
+    CHECK_THROWS_AS(writer.put(0, made_up_part(0)), std::logic_error);
+    CHECK_THROWS_AS(writer.finish(SearchPart()), std::logic_error);
+    CHECK(out.files.count(std::string(paths::kSearchIndex)) == 0);
 }

@@ -35,6 +35,7 @@
 #include "serve/live_events.hpp"
 #include "serve/request_path.hpp"
 #include "render_test_support.hpp"
+#include "search_files_reader.hpp"
 #include "serve/site_state.hpp"
 #include "test_support.hpp"
 
@@ -584,7 +585,7 @@ TEST_CASE("serve: saving a plan reloads the open page, which shows the new text"
     std::vector<std::string> pages = data["pages"];
     CAPTURE(pages);
     for (const char* page :
-         {"melton/2009-10/index.html", "melton/index.html", "index.html", "search-index.js"})
+         {"melton/2009-10/index.html", "melton/index.html", "index.html", "search/entries/1.js", "search/words/ed.js"})
         CHECK(std::find(pages.begin(), pages.end(), page) != pages.end());
     // The other document of the partnership is not touched.
     for (const std::string& page : pages) CHECK(page.rfind("melton/2020-03-scrutiny/", 0) != 0);
@@ -791,13 +792,11 @@ TEST_CASE("serve: a broken document is not published, and the rebuild after the 
     require_same_site(state.published()->all(), full_render(project.root()));
 }
 
-TEST_CASE("serve: the search index made from parts is what writing it whole gives", "[serve]") {
+TEST_CASE("serve: the search files made from parts are what a build writes", "[serve]") {
     TempProject project;
     auto files = full_render(project.root());
-    const std::string& script = files.at("search-index.js");
     CHECK(files.count("search-index.json") == 0);
-    // The entries of every part, joined: the same bytes as the index of the whole site's
-    // entries written in one go.
+    // Each part's entries and words, put together: the files of the whole site's.
     Diagnostics diags;
     Project loaded = load_project(project.root(), diags);
     Theme theme = load_theme(loaded.root, loaded.settings.theme, diags);
@@ -805,45 +804,57 @@ TEST_CASE("serve: the search index made from parts is what writing it whole give
     MemoryOutput out;
     std::vector<SitePart> parts = render_test::render_parts_in_order(site, out);
     SearchFrame frame = render_index_pages(site, render_test::pointers_to(parts), out);
-    std::vector<const SearchIndexText*> pieces;
-    for (const SitePart& part : parts) pieces.push_back(&part.search);
-    pieces.push_back(&frame.trailing);
-    CHECK(SearchIndexText::script_file(pieces) == script);
+    std::vector<const SearchPart*> in_order;
+    for (const SitePart& part : parts) in_order.push_back(&part.search);
+    in_order.push_back(&frame.trailing);
+    std::map<std::string, std::string> search;
+    for (const auto& [path, bytes] : files)
+        if (path == "search-index.js" || (path.rfind("search/", 0) == 0 && path != "search/index.html"))
+            search.emplace(path, bytes);
+    CHECK(search == search_files::all(in_order));
+    search_test::ReadIndex index = search_test::read_search_files(files);
     std::size_t entries = 0;
-    for (const SearchIndexText* piece : pieces) entries += piece->entries;
-    // One entry a line, each a JSON object; the whole is the JSON the script sets.
-    std::string_view before = SearchIndexText::kBefore;
-    REQUIRE(script.rfind(before, 0) == 0);
-    std::string json = script.substr(before.find('{'));
-    json = json.substr(0, json.size() - 2);  // ";\n"
-    auto index = nlohmann::ordered_json::parse(json);
-    CHECK(index["version"] == 2);
-    CHECK(index["pages"].size() == entries);
-    CHECK(static_cast<std::size_t>(std::count(script.begin(), script.end(), '\n')) == entries + 3);
+    for (const SearchPart* part : in_order) entries += part->entries;
+    CHECK(index.entries.size() == entries);
     // The search page holds no entries; it loads the script.
     const std::string& page = files.at("search/index.html");
     CHECK(contains(page, "<script src=\"../search-index.js\" defer=\"defer\"></script>"));
     CHECK(page.size() < 8000);
 }
 
-TEST_CASE("serve: the preview serves search-index.js from each part's piece, kept up to date", "[serve]") {
+TEST_CASE("serve: the preview keeps the search files up to date, putting again only what an edit changes", "[serve]") {
     TempProject project;
     serve::SiteState state(project.root());
     REQUIRE(state.build_everything().published);
-    auto served = [&](const char* path) { return state.published()->all().at(path)->text(); };
-    std::string before = served("search-index.js");
-    CHECK(state.published()->all().at("search-index.js")->pieces.size() > 3);
+    auto all = state.published()->all();
+    std::size_t word_files = 0;
+    for (const auto& [path, file] : all) word_files += path.rfind("search/words/", 0) == 0;
     project.edit(kPlan, kTitle, "title: \"Melton plan </script> edited\"");
     serve::Rebuild edited = state.apply(changed({kPlan}));
     REQUIRE(edited.published);
-    CHECK(std::find(edited.changed.begin(), edited.changed.end(), "search-index.js") != edited.changed.end());
-    std::string after = served("search-index.js");
-    CHECK(after != before);
-    CHECK(contains(after, "Melton plan \\u003c/script> edited"));
-    CHECK_FALSE(contains(after, "</script>"));
     auto full = full_render(project.root());
-    CHECK(after == full.at("search-index.js"));
-    CHECK(served("search/index.html") == full.at("search/index.html"));
+    std::size_t words_changed = 0, entries_changed = 0;
+    for (const std::string& path : edited.changed) {
+        if (path.rfind("search/words/", 0) == 0) ++words_changed;
+        if (path.rfind("search/entries/", 0) == 0) {
+            ++entries_changed;
+            std::string after = state.published()->all().at(path)->text();
+            CHECK(contains(after, "Melton plan \\u003c/script> edited"));
+            CHECK_FALSE(contains(after, "</script>"));
+        }
+    }
+    // The plan's entries, and the files of the words its title brought or took away.
+    CHECK(entries_changed == 1);
+    CHECK(std::find(edited.changed.begin(), edited.changed.end(), "search/words/ed.js") != edited.changed.end());
+    CHECK(words_changed >= 2);
+    CHECK(words_changed * 3 < word_files);
+    // The same entries as before: search-index.js, which counts them, is the same.
+    CHECK(std::find(edited.changed.begin(), edited.changed.end(), "search-index.js") == edited.changed.end());
+    for (const auto& [path, bytes] : full)
+        if (path.rfind("search", 0) == 0) {
+            INFO(path);
+            CHECK(state.published()->all().at(path)->text() == bytes);
+        }
 }
 
 // --- planc build and the planc serve command -------------------------------------------

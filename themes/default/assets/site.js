@@ -60,20 +60,30 @@
   updateScrollBoxes();
   window.addEventListener('resize', updateScrollBoxes);
 
-  /* --- Search: search-index.js (loaded before this script, on the search page only)
-     sets window.plancSearchIndex = {"version": 2, "pages": [{title, url, context, text}]} */
+  /* --- Search ---------------------------------------------------------------------
+     search-index.js (loaded before this script, on the search page only) sets
+     window.plancSearchIndex = {"version": 3, "parts": [entries in each part...],
+     "shards": [word file keys...]}. A search loads the word files of its words
+     (search/words/KEY.js: the words starting with KEY, the entries they are in) and then
+     the entries of the results it shows (search/entries/N.js), never the whole index.
+     Words are cut as planc cuts them (src/render/search_words.hpp): letters and digits,
+     A-Z and À-Þ lower-cased; a word of one letter is matched whole, a longer one as the
+     start of a word. */
 
   var results = document.getElementById('search-results');
   var status = document.getElementById('search-status');
   if (!results || !status) return;
-  var loaded = window.plancSearchIndex;
-  var index = loaded && loaded.pages;
-  if (!Array.isArray(index)) {
-    // No index: show the note the page has for browsers without scripts.
+  var index = window.plancSearchIndex;
+  var indexScript = document.querySelector('script[src$="search-index.js"]');
+  function showNoScriptNote() {
     var note = status.querySelector('.search-status__no-script');
     if (note) note.classList.remove('search-status__no-script');
+  }
+  if (!index || index.version !== 3 || !Array.isArray(index.parts) || !Array.isArray(index.shards) || !indexScript) {
+    showNoScriptNote();  // no index: the note the page has for browsers without scripts
     return;
   }
+  var base = indexScript.src.slice(0, indexScript.src.length - 'search-index.js'.length);
   var input = document.getElementById('search-input');
   var query = (new URLSearchParams(window.location.search).get('q') || '').trim();
   if (input) input.value = query;
@@ -87,40 +97,127 @@
 
   if (!query) { say('Enter a word or phrase, for example \u201cburglary\u201d or \u201cdomestic abuse\u201d.'); return; }
 
-  var words = query.toLowerCase().split(/\s+/).filter(Boolean);
-  var found = index.map(function (page) {
-    var title = (page.title || '').toLowerCase();
-    var all = title + ' ' + (page.context || '').toLowerCase() + ' ' + (page.text || '').toLowerCase();
-    var score = 0;
-    for (var i = 0; i < words.length; i++) {
-      if (all.indexOf(words[i]) < 0) return null;
-      score += title.indexOf(words[i]) >= 0 ? 10 : 1;
+  function lower(text) {
+    return text.replace(/[A-Z\u00c0-\u00d6\u00d8-\u00de]/g, function (c) { return String.fromCharCode(c.charCodeAt(0) + 32); });
+  }
+  var WORD = /[a-z0-9\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u027f]/;
+  function wordsOf(text) { return lower(text).match(/[a-z0-9\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u027f]+/g) || []; }
+  function shardKey(word) {
+    var key = '';
+    for (var i = 0; i < word.length && i < 2; i++) key += /[a-z0-9]/.test(word[i]) ? word[i] : '_';
+    return key;
+  }
+
+  var words = [];
+  wordsOf(query).forEach(function (w) { if (words.indexOf(w) < 0) words.push(w); });
+  function noResults() { say('No results for \u201c' + query + '\u201d. Check the spelling or try fewer words.'); }
+  var shards = {};
+  index.shards.forEach(function (key) { shards[key] = true; });
+  if (words.length === 0 || words.some(function (w) { return !shards[shardKey(w)]; })) { noResults(); return; }
+
+  // Each part's first entry number: entries are numbered across the site, part by part.
+  var firsts = [];
+  var count = 0;
+  index.parts.forEach(function (n) { firsts.push(count); count += n; });
+  function partOf(id) {
+    var lo = 0, hi = firsts.length - 1;
+    while (lo < hi) {
+      var mid = (lo + hi + 1) >> 1;
+      if (firsts[mid] <= id) lo = mid; else hi = mid - 1;
     }
-    return { page: page, score: score };
-  }).filter(Boolean);
-  found.sort(function (a, b) { return b.score - a.score; });
+    return lo;
+  }
 
-  say(found.length === 0
-    ? 'No results for \u201c' + query + '\u201d. Check the spelling or try fewer words.'
-    : found.length + (found.length === 1 ? ' result' : ' results') + ' for \u201c' + query + '\u201d');
+  /* Loads search/NAME.js files (script tags, which work from file:// too), then calls done;
+     failed when one does not load. */
+  function load(names, done) {
+    var waiting = names.length;
+    var broken = false;
+    if (waiting === 0) { done(); return; }
+    names.forEach(function (name) {
+      var script = document.createElement('script');
+      script.src = base + 'search/' + name + '.js';
+      script.onload = function () { if (--waiting === 0 && !broken) done(); };
+      script.onerror = function () {
+        if (broken) return;
+        broken = true;
+        say('Search is not working at the moment: part of its index did not load. Try again later.');
+      };
+      document.head.appendChild(script);
+    });
+  }
 
-  found.slice(0, 50).forEach(function (hit) {
+  var loadedWords = {};
+  var loadedEntries = {};
+  index.words = function (key, list) { loadedWords[key] = list; };
+  index.entries = function (part, list) { loadedEntries[part] = list; };
+
+  var keys = [];
+  words.forEach(function (w) { var k = shardKey(w); if (keys.indexOf(k) < 0) keys.push(k); });
+  load(keys.map(function (k) { return 'words/' + k; }), function () {
+    // For each word, the entries it is in: entry number -> 1 when in the title, else 0.
+    var found = words.map(function (word) {
+      var hits = new Map();
+      (loadedWords[shardKey(word)] || []).forEach(function (piece) {
+        var first = firsts[piece[0]];
+        for (var j = 1; j + 1 < piece.length; j += 2) {
+          var w = piece[j];
+          if (word.length === 1 ? w !== word : w.lastIndexOf(word, 0) !== 0) continue;
+          piece[j + 1].forEach(function (p) { var id = first + (p >> 1); hits.set(id, (hits.get(id) || 0) | (p & 1)); });
+        }
+      });
+      return hits;
+    });
+    found.sort(function (a, b) { return a.size - b.size; });
+    var hits = [];
+    found[0].forEach(function (inTitle, id) {
+      var score = 0;
+      for (var i = 0; i < found.length; i++) {
+        if (!found[i].has(id)) return;
+        score += found[i].get(id) ? 10 : 1;
+      }
+      hits.push({ id: id, score: score });
+    });
+    hits.sort(function (a, b) { return b.score - a.score || a.id - b.id; });
+    if (hits.length === 0) { noResults(); return; }
+
+    var shown = hits.slice(0, 50);
+    var parts = [];
+    shown.forEach(function (hit) { hit.part = partOf(hit.id); if (parts.indexOf(hit.part) < 0) parts.push(hit.part); });
+    load(parts.map(function (n) { return 'entries/' + n; }), function () {
+      say(hits.length + (hits.length === 1 ? ' result' : ' results') + ' for \u201c' + query + '\u201d');
+      shown.forEach(function (hit) {
+        var page = (loadedEntries[hit.part] || [])[hit.id - firsts[hit.part]];
+        if (page) results.appendChild(resultItem(page));
+      });
+    });
+  });
+
+  /// Where the first word searched for starts a word in `text`, or -1.
+  function firstHit(text) {
+    var low = lower(text);
+    for (var at = low.indexOf(words[0]); at >= 0; at = low.indexOf(words[0], at + 1))
+      if (at === 0 || !WORD.test(low[at - 1])) return at;
+    return -1;
+  }
+
+  function resultItem(page) {
     var li = document.createElement('li');
     var title = document.createElement('p');
     title.className = 'search-results__title';
     var a = document.createElement('a');
-    a.href = '../' + hit.page.url;
-    a.textContent = hit.page.title;
+    a.href = base + page.url;
+    a.textContent = page.title;
     title.appendChild(a);
     li.appendChild(title);
-    if (hit.page.context) {
+    if (page.context) {
       var context = document.createElement('p');
       context.className = 'search-results__context';
-      context.textContent = hit.page.context;
+      context.textContent = page.context;
       li.appendChild(context);
     }
-    var text = hit.page.text || '';
-    var at = text.toLowerCase().indexOf(words[0]);
+    var text = page.text || '';
+    var at = firstHit(text);
     if (at >= 0) {
       var start = Math.max(0, at - 80);
       var snippet = document.createElement('p');
@@ -128,6 +225,6 @@
       snippet.textContent = (start > 0 ? '\u2026' : '') + text.slice(start, at + 160) + '\u2026';
       li.appendChild(snippet);
     }
-    results.appendChild(li);
-  });
+    return li;
+  }
 })();
