@@ -6,6 +6,7 @@
 
 #include <array>
 #include <bit>
+#include <charconv>
 #include <mutex>
 #include <stdexcept>
 
@@ -170,7 +171,13 @@ std::string words_start(std::uint32_t shard) {
     return "plancSearchIndex.words(\"" + search_words::shard_key(shard) + "\",[\n";
 }
 
-std::string piece_start(std::size_t part) { return "[" + std::to_string(part) + ","; }
+void append_piece_start(std::string& out, std::size_t part) {
+    char digits[24];
+    digits[0] = '[';
+    char* end = std::to_chars(digits + 1, digits + sizeof digits - 1, part).ptr;
+    *end++ = ',';
+    out.append(digits, end);
+}
 
 std::string index_script(const std::vector<std::size_t>& entries_by_part, const std::vector<std::uint32_t>& shards) {
     std::string s =
@@ -219,7 +226,7 @@ std::vector<std::uint32_t> write_word_files(const Parts& words_of, std::size_t p
         file.reserve(need);
         for (std::size_t i = 0; i < pieces.size(); ++i) {
             if (i > 0) file += kBetween;
-            file += piece_start(pieces[i].part);
+            append_piece_start(file, pieces[i].part);
             file += pieces[i].text;
             file += kPieceEnd;
         }

@@ -76,10 +76,10 @@ namespace search_files {
 [[nodiscard]] std::string words_path(std::uint32_t shard);
 /// A part's entries file (its part has entries).
 [[nodiscard]] std::string entries_file(std::size_t part, const SearchPart& p);
-/// The start of a word file, the start of one part's piece of it (after the first, a
-/// piece is preceded by kBetween), the end of a piece and of the file.
+/// The start of a word file, the start of one part's piece of it ("[N,"; after the
+/// first, a piece is preceded by kBetween), the end of a piece and of the file.
 [[nodiscard]] std::string words_start(std::uint32_t shard);
-[[nodiscard]] std::string piece_start(std::size_t part);
+void append_piece_start(std::string& out, std::size_t part);
 constexpr std::string_view kBetween = ",\n";
 constexpr std::string_view kPieceEnd = "]";
 constexpr std::string_view kEnd = "\n]);\n";

@@ -16,7 +16,7 @@
 namespace planc::search_words {
 
 /// Calls `f(word)` for each word of `text`, lower-cased, in order (repeats included).
-/// `word` is a view of `scratch`, valid until the next call.
+/// `word` is a view of `text` or of `scratch`, valid until the next call.
 template <class F>
 void for_each_word(std::string_view text, std::string& scratch, F&& f);
 
@@ -30,7 +30,8 @@ constexpr std::uint32_t kShardIds = 37 * 38;
 
 /// One part's words: for each word, the entries of the part it is found in (in order),
 /// each as `entry * 2 + 1` when the word is in the entry's title and `entry * 2`
-/// otherwise. Words are grouped by shard, in shard id order, and sorted within one.
+/// otherwise. Words are grouped by shard, in shard id order, and within one in the order
+/// the part first has them.
 ///
 /// `text` holds, for each shard, the part's piece of that shard's file: its words and
 /// their entries as JSON, `"bulk",[6],"burglary",[0,3]` (words need no escaping).
@@ -60,54 +61,76 @@ struct EntryText {
 // --- for_each_word --------------------------------------------------------------------
 
 namespace detail {
-/// 1: an ASCII letter or digit (kept), 2: A-Z (lower-cased), 0: ends a word; bytes from
-/// 0x80 are decided by word_sequence.
-inline constexpr auto kAscii = [] {
+/// Each byte's part in a word: 0 ends one, 1 an ASCII lower-case letter or digit, 2 A-Z
+/// (lower-cased), 3 a byte from 0x80, which letter_size decides.
+inline constexpr auto kByteKind = [] {
     struct Table {
-        unsigned char kind[128]{};
+        unsigned char kind[256]{};
     } t;
     for (int c = '0'; c <= '9'; ++c) t.kind[c] = 1;
     for (int c = 'a'; c <= 'z'; ++c) t.kind[c] = 1;
     for (int c = 'A'; c <= 'Z'; ++c) t.kind[c] = 2;
+    for (int c = 0x80; c < 0x100; ++c) t.kind[c] = 3;
     return t;
 }();
 
-/// At a byte 0x80 or above: the length of the letter it starts (2), or 0 when it is
-/// not a letter of U+00C0-U+027F (× and ÷ are not).
-inline int word_sequence(const unsigned char* s, std::size_t n) {
+/// At a byte 0x80 or above: 2 when it starts a letter of U+00C0-U+027F (× and ÷ are
+/// not), else 0.
+inline int letter_size(const unsigned char* s, std::size_t n) {
     if (n < 2 || s[0] < 0xC3 || s[0] > 0xC9 || (s[1] & 0xC0) != 0x80) return 0;
     if (s[0] == 0xC3 && (s[1] == 0x97 || s[1] == 0xB7)) return 0;  // × ÷
     return 2;
+}
+
+/// The next word of `text` from `i` (moved past it), as it is in `text` or, when some of
+/// it must be lower-cased, in `scratch`; empty at the end of the text.
+inline std::string_view next_word(std::string_view text, std::size_t& i, std::string& scratch) {
+    const auto* s = reinterpret_cast<const unsigned char*>(text.data());
+    const std::size_t n = text.size();
+    // Past what is not a word.
+    for (; i < n; ++i) {
+        unsigned char kind = kByteKind.kind[s[i]];
+        if (kind == 1 || kind == 2 || (kind == 3 && letter_size(s + i, n - i) != 0)) break;
+    }
+    if (i >= n) return {};
+    const std::size_t start = i;
+    bool upper = false;
+    for (;;) {
+        while (i < n && kByteKind.kind[s[i]] == 1) ++i;  // most of a word
+        if (i >= n) break;
+        unsigned char kind = kByteKind.kind[s[i]];
+        if (kind == 2) {
+            upper = true;
+            ++i;
+        } else if (kind == 3 && letter_size(s + i, n - i) != 0) {
+            upper |= s[i] == 0xC3 && s[i + 1] <= 0x9E;  // À-Þ
+            i += 2;
+        } else {
+            break;
+        }
+    }
+    std::string_view word = text.substr(start, i - start);
+    if (!upper) return word;
+    scratch.assign(word);
+    for (std::size_t k = 0; k < scratch.size(); ++k) {
+        auto c = static_cast<unsigned char>(scratch[k]);
+        if (c >= 'A' && c <= 'Z') {
+            scratch[k] = static_cast<char>(c + 32);
+        } else if (c >= 0x80) {
+            // À-Þ (C3 80-9E) to à-þ (C3 A0-BE); a letter is two bytes.
+            if (c == 0xC3 && static_cast<unsigned char>(scratch[k + 1]) <= 0x9E)
+                scratch[k + 1] = static_cast<char>(scratch[k + 1] + 0x20);
+            ++k;
+        }
+    }
+    return scratch;
 }
 }  // namespace detail
 
 template <class F>
 void for_each_word(std::string_view text, std::string& scratch, F&& f) {
-    const auto* s = reinterpret_cast<const unsigned char*>(text.data());
-    const std::size_t n = text.size();
     std::size_t i = 0;
-    while (i < n) {
-        scratch.clear();
-        while (i < n) {
-            unsigned char c = s[i];
-            if (c < 0x80) {
-                unsigned char kind = detail::kAscii.kind[c];
-                if (kind == 0) break;
-                scratch.push_back(static_cast<char>(kind == 2 ? c + 32 : c));
-                ++i;
-                continue;
-            }
-            if (detail::word_sequence(s + i, n - i) == 0) break;
-            unsigned char second = s[i + 1];
-            // À-Þ (C3 80-9E) to à-þ (C3 A0-BE).
-            if (c == 0xC3 && second <= 0x9E) second = static_cast<unsigned char>(second + 0x20);
-            scratch.push_back(static_cast<char>(c));
-            scratch.push_back(static_cast<char>(second));
-            i += 2;
-        }
-        if (!scratch.empty()) f(std::string_view(scratch));
-        else ++i;  // a byte that ends a word
-    }
+    for (std::string_view w = detail::next_word(text, i, scratch); !w.empty(); w = detail::next_word(text, i, scratch)) f(w);
 }
 
 }  // namespace planc::search_words

@@ -91,7 +91,7 @@ void SiteState::put_search_files(const SearchFrame& frame) {
                                        [](const search_words::PartWords::Shard& s, std::uint32_t v) { return s.id < v; });
             if (it == words.shards.end() || it->id != id) continue;
             file += file.empty() ? search_files::words_start(id) : std::string(search_files::kBetween);
-            file += search_files::piece_start(i);
+            search_files::append_piece_start(file, i);
             file += words.piece(*it);
             file += search_files::kPieceEnd;
         }
