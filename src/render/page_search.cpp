@@ -1,13 +1,12 @@
-// Search: search-index.js written at build time, and a page whose script searches it.
-// The index is a script of its own (window.plancSearchIndex), loaded by the search page
-// alone, so it is cached once, keeps the page small and works from file:// too (a script
-// tag loads there; fetch() does not). Without scripts the page says so and links to the
-// contents.
+// Search: the index files written at build time (see SearchPart in pages.hpp), and a
+// page whose script searches them. The index is scripts of its own, loaded by the search
+// page alone and only as a search needs them, so they are cached, keep the page small and
+// work from file:// too (a script tag loads there; fetch() does not). Without scripts the
+// page says so and links to the contents.
 
 #include <array>
 #include <bit>
 #include <charconv>
-#include <mutex>
 #include <stdexcept>
 
 #include "parse/byte_words.hpp"
@@ -135,7 +134,7 @@ SearchPart SearchPart::of(const std::vector<SearchEntry>& entries) {
     std::vector<search_words::EntryText> words;
     words.reserve(entries.size());
     for (const SearchEntry& e : entries) {
-        if (!text.empty()) text += search_files::kBetween;
+        if (!text.empty()) text += ",\n";
         text += "{\"title\":";
         append_json_string(text, e.title);
         text += ",\"url\":";
@@ -160,23 +159,35 @@ std::string words_path(std::uint32_t shard) { return "search/words/" + search_wo
 std::string entries_file(std::size_t part, const SearchPart& p) {
     std::string head = "plancSearchIndex.entries(" + std::to_string(part) + ",[\n";
     std::string file;
-    file.reserve(head.size() + p.entries_json.size() + kEnd.size());
+    file.reserve(head.size() + p.entries_json.size() + 8);
     file += head;
     file += p.entries_json;
-    file += kEnd;
+    file += "\n]);\n";
     return file;
 }
 
-std::string words_start(std::uint32_t shard) {
-    return "plancSearchIndex.words(\"" + search_words::shard_key(shard) + "\",[\n";
-}
-
-void append_piece_start(std::string& out, std::size_t part) {
-    char digits[24];
-    digits[0] = '[';
-    char* end = std::to_chars(digits + 1, digits + sizeof digits - 1, part).ptr;
-    *end++ = ',';
-    out.append(digits, end);
+std::string word_file(std::uint32_t shard, const std::vector<WordPiece>& pieces) {
+    std::string file = "plancSearchIndex.words(\"" + search_words::shard_key(shard) + "\",[\n";
+    std::size_t need = file.size() + 8;
+    for (const WordPiece& p : pieces) need += p.text.size() + 16;
+    file.reserve(need);
+    for (std::size_t i = 0; i < pieces.size(); ++i) {
+        // ",\n" between pieces; each is "[N," + its words + "]".
+        char start[24];
+        char* at = start;
+        if (i > 0) {
+            *at++ = ',';
+            *at++ = '\n';
+        }
+        *at++ = '[';
+        at = std::to_chars(at, start + sizeof start - 1, pieces[i].part).ptr;
+        *at++ = ',';
+        file.append(start, at);
+        file += pieces[i].text;
+        file += ']';
+    }
+    file += "\n]);\n";
+    return file;
 }
 
 std::string index_script(const std::vector<std::size_t>& entries_by_part, const std::vector<std::uint32_t>& shards) {
@@ -199,61 +210,13 @@ std::string index_script(const std::vector<std::size_t>& entries_by_part, const 
     return s;
 }
 
-namespace {
-
-/// The word files of `parts` (by number), each handed to `write` (any order of shards,
-/// on every core).
-template <class Parts, class Write>
-std::vector<std::uint32_t> write_word_files(const Parts& words_of, std::size_t parts, Write&& write) {
-    // Which parts have a piece of each shard, in part order.
-    struct Piece {
-        std::size_t part;
-        std::string_view text;
-    };
-    std::vector<std::vector<Piece>> by_shard(search_words::kShardIds);
-    for (std::size_t i = 0; i < parts; ++i) {
-        const search_words::PartWords& w = words_of(i);
-        for (const search_words::PartWords::Shard& s : w.shards) by_shard[s.id].push_back({i, w.piece(s)});
-    }
-    std::vector<std::uint32_t> shards;
-    for (std::uint32_t id = 0; id < by_shard.size(); ++id)
-        if (!by_shard[id].empty()) shards.push_back(id);
-    parallel_for(shards.size(), [&](std::size_t k) {
-        const std::vector<Piece>& pieces = by_shard[shards[k]];
-        std::string file = words_start(shards[k]);
-        std::size_t need = file.size() + kEnd.size();
-        for (const Piece& p : pieces) need += p.text.size() + 16;
-        file.reserve(need);
-        for (std::size_t i = 0; i < pieces.size(); ++i) {
-            if (i > 0) file += kBetween;
-            append_piece_start(file, pieces[i].part);
-            file += pieces[i].text;
-            file += kPieceEnd;
-        }
-        file += kEnd;
-        write(words_path(shards[k]), file);
-    });
-    return shards;
-}
-
-}  // namespace
-
 std::map<std::string, std::string> all(const std::vector<const SearchPart*>& parts) {
-    std::map<std::string, std::string> files;
-    std::mutex mutex;
-    std::vector<std::size_t> counts;
-    for (std::size_t i = 0; i < parts.size(); ++i) {
-        counts.push_back(parts[i]->entries);
-        if (parts[i]->entries > 0) files.emplace(entries_path(i), entries_file(i, *parts[i]));
-    }
-    std::vector<std::uint32_t> shards = write_word_files(
-        [&](std::size_t i) -> const search_words::PartWords& { return parts[i]->words; }, parts.size(),
-        [&](const std::string& path, std::string& bytes) {
-            std::lock_guard<std::mutex> lock(mutex);
-            files.emplace(path, std::move(bytes));
-        });
-    files.emplace(paths::kSearchIndex, index_script(counts, shards));
-    return files;
+    if (parts.empty()) throw std::logic_error("search_files::all: a site has at least its own pages' part");
+    MemoryOutput out;
+    SearchIndexWriter writer(out, parts.size() - 1);
+    for (std::size_t i = 0; i + 1 < parts.size(); ++i) writer.put(i, SearchPart(*parts[i]));
+    writer.finish(SearchPart(*parts.back()));
+    return std::move(out.files);
 }
 
 }  // namespace search_files
@@ -333,13 +296,21 @@ void SearchIndexWriter::finish(SearchPart&& trailing) {
     entries_[last] = trailing.entries;
     words_[last] = std::move(trailing.words);
     if (trailing.entries > 0) write(search_files::entries_path(last), search_files::entries_file(last, trailing));
-    std::vector<std::uint32_t> shards = search_files::write_word_files(
-        [&](std::size_t i) -> const search_words::PartWords& { return words_[i]; }, words_.size(),
-        [&](const std::string& path, const std::string& bytes) { write(path, bytes); });
+    // Which parts have words in each shard, in part order; then a file per shard, on
+    // every core.
+    std::vector<std::vector<search_files::WordPiece>> by_shard(search_words::kShardIds);
+    for (std::size_t i = 0; i < words_.size(); ++i)
+        for (const search_words::PartWords::Shard& s : words_[i].shards) by_shard[s.id].push_back({i, words_[i].piece(s)});
+    std::vector<std::uint32_t> shards;
+    for (std::uint32_t id = 0; id < by_shard.size(); ++id)
+        if (!by_shard[id].empty()) shards.push_back(id);
+    parallel_for(shards.size(), [&](std::size_t k) {
+        write(search_files::words_path(shards[k]), search_files::word_file(shards[k], by_shard[shards[k]]));
+    });
     std::vector<std::size_t> counts;
     counts.reserve(entries_.size());
     for (const std::optional<std::size_t>& n : entries_) counts.push_back(*n);
-    out_.write(paths::kSearchIndex, search_files::index_script(counts, shards));
+    write(paths::kSearchIndex, search_files::index_script(counts, shards));
     words_ = {};  // written: the memory goes back now
 }
 

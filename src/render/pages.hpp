@@ -76,18 +76,19 @@ namespace search_files {
 [[nodiscard]] std::string words_path(std::uint32_t shard);
 /// A part's entries file (its part has entries).
 [[nodiscard]] std::string entries_file(std::size_t part, const SearchPart& p);
-/// The start of a word file, the start of one part's piece of it ("[N,"; after the
-/// first, a piece is preceded by kBetween), the end of a piece and of the file.
-[[nodiscard]] std::string words_start(std::uint32_t shard);
-void append_piece_start(std::string& out, std::size_t part);
-constexpr std::string_view kBetween = ",\n";
-constexpr std::string_view kPieceEnd = "]";
-constexpr std::string_view kEnd = "\n]);\n";
+/// One part's piece of a word file: its number and its words (PartWords::piece).
+struct WordPiece {
+    std::size_t part;
+    std::string_view text;
+};
+/// The word file of `shard` from the pieces of the parts that have words in it, in part
+/// order.
+[[nodiscard]] std::string word_file(std::uint32_t shard, const std::vector<WordPiece>& pieces);
 /// search-index.js: how many entries each part has, and the shards that have words.
 [[nodiscard]] std::string index_script(const std::vector<std::size_t>& entries_by_part,
                                        const std::vector<std::uint32_t>& shards);
-/// Every search file of a site made of `parts`, in site order (path -> bytes): what a
-/// build writes.
+/// Every search file of a site made of `parts`, in site order, the site's own pages' last
+/// (path -> bytes): what SearchIndexWriter writes for them.
 [[nodiscard]] std::map<std::string, std::string> all(const std::vector<const SearchPart*>& parts);
 }  // namespace search_files
 

@@ -84,24 +84,19 @@ void SiteState::put_search_files(const SearchFrame& frame) {
             for (const search_words::PartWords::Shard& s : part->search.words.shards) shards.insert(s.id);
     }
     for (std::uint32_t id : shards) {
-        std::string file;
+        std::vector<search_files::WordPiece> pieces;
         for (std::size_t i = 0; i < in_order.size(); ++i) {
             const search_words::PartWords& words = in_order[i]->search.words;
             auto it = std::lower_bound(words.shards.begin(), words.shards.end(), id,
                                        [](const search_words::PartWords::Shard& s, std::uint32_t v) { return s.id < v; });
-            if (it == words.shards.end() || it->id != id) continue;
-            file += file.empty() ? search_files::words_start(id) : std::string(search_files::kBetween);
-            search_files::append_piece_start(file, i);
-            file += words.piece(*it);
-            file += search_files::kPieceEnd;
+            if (it != words.shards.end() && it->id == id) pieces.push_back({i, words.piece(*it)});
         }
-        if (file.empty()) {
+        if (pieces.empty()) {
             remove_file(search_files::words_path(id));
             search_shards_.erase(id);
             continue;
         }
-        file += search_files::kEnd;
-        put_file(search_files::words_path(id), std::move(file));
+        put_file(search_files::words_path(id), search_files::word_file(id, pieces));
         search_shards_.insert(id);
     }
     put_file(paths::kSearchIndex,
