@@ -2,6 +2,8 @@
 
 #include "render/search_words.hpp"
 
+#include "parse/byte_words.hpp"
+
 #include <algorithm>
 #include <charconv>
 #include <cstring>
@@ -44,6 +46,13 @@ std::string shard_key(std::uint32_t id) {
 
 namespace {
 
+/// The four bytes at `at` (any alignment); byte_words::load reads eight.
+std::uint32_t load4(const char* at) {
+    std::uint32_t v;
+    std::memcpy(&v, at, 4);
+    return v;
+}
+
 /// A hash of a word: its bytes eight at a time, each multiplied in (the last eight
 /// overlap the step before; a word under eight bytes is read in two overlapping halves),
 /// so no call to memcpy with a size known only at run time. Words are short: most take one step.
@@ -51,16 +60,6 @@ std::uint64_t word_hash(std::string_view w) {
     constexpr std::uint64_t kMul = 0x9E3779B97F4A7C15ull;
     const char* p = w.data();
     const std::size_t n = w.size();
-    auto load64 = [](const char* at) {
-        std::uint64_t v;
-        std::memcpy(&v, at, 8);
-        return v;
-    };
-    auto load32 = [](const char* at) {
-        std::uint32_t v;
-        std::memcpy(&v, at, 4);
-        return static_cast<std::uint64_t>(v);
-    };
     auto mix = [](std::uint64_t h, std::uint64_t v) {
         h = (h ^ v) * kMul;
         return h ^ (h >> 29);
@@ -68,11 +67,11 @@ std::uint64_t word_hash(std::string_view w) {
     std::uint64_t h = n * kMul;
     if (n >= 8) {
         std::size_t i = 0;
-        for (; i + 8 <= n; i += 8) h = mix(h, load64(p + i));
-        if (i < n) h = mix(h, load64(p + n - 8));
+        for (; i + 8 <= n; i += 8) h = mix(h, byte_words::load(p + i));
+        if (i < n) h = mix(h, byte_words::load(p + n - 8));
         return h;
     }
-    if (n >= 4) return mix(h, load32(p) | (load32(p + n - 4) << 32));
+    if (n >= 4) return mix(h, load4(p) | (static_cast<std::uint64_t>(load4(p + n - 4)) << 32));
     if (n > 0)
         return mix(h, static_cast<unsigned char>(p[0]) | (static_cast<std::uint64_t>(static_cast<unsigned char>(p[n / 2])) << 8) |
                           (static_cast<std::uint64_t>(static_cast<unsigned char>(p[n - 1])) << 16));
@@ -85,20 +84,10 @@ bool same_word(std::string_view a, std::string_view b) {
     const std::size_t n = a.size();
     if (n != b.size()) return false;
     if (n > 16) return std::memcmp(a.data(), b.data(), n) == 0;
-    auto load64 = [](const char* at) {
-        std::uint64_t v;
-        std::memcpy(&v, at, 8);
-        return v;
-    };
-    auto load32 = [](const char* at) {
-        std::uint32_t v;
-        std::memcpy(&v, at, 4);
-        return v;
-    };
-    if (n >= 8)
-        return load64(a.data()) == load64(b.data()) && load64(a.data() + n - 8) == load64(b.data() + n - 8);
-    if (n >= 4)
-        return load32(a.data()) == load32(b.data()) && load32(a.data() + n - 4) == load32(b.data() + n - 4);
+    const char* x = a.data();
+    const char* y = b.data();
+    if (n >= 8) return byte_words::load(x) == byte_words::load(y) && byte_words::load(x + n - 8) == byte_words::load(y + n - 8);
+    if (n >= 4) return load4(x) == load4(y) && load4(x + n - 4) == load4(y + n - 4);
     for (std::size_t i = 0; i < n; ++i)
         if (a[i] != b[i]) return false;
     return true;

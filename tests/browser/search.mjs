@@ -232,6 +232,9 @@ async function main() {
             if (prepare) await prepare(tab);
             await tab.goto(url, { waitUntil: 'load', timeout: 30_000 });
             if (act) await act(tab);
+            // The index's files load after the page: wait for the search to say how it ended.
+            await tab.waitForFunction(() => !/Searching/.test(document.getElementById('search-status')?.innerText || ''),
+                null, { timeout: 30_000 });
             return { shown: await readResults(tab), errors };
         } finally {
             await tab.close();

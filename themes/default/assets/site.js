@@ -152,6 +152,7 @@
   index.words = function (key, list) { loadedWords[key] = list; };
   index.entries = function (part, list) { loadedEntries[part] = list; };
 
+  say('Searching\u2026');
   var keys = [];
   words.forEach(function (w) { var k = shardKey(w); if (keys.indexOf(k) < 0) keys.push(k); });
   load(keys.map(function (k) { return 'words/' + k; }), function () {
