@@ -186,11 +186,9 @@ PartWords index_part(const std::vector<EntryText>& entries) {
                     hits.push_back({w, entry * 2 + in_title});
                     continue;
                 }
-                Hit& last = hits[last_hit[w]];
-                if (last.posting / 2 == entry) {
-                    last.posting |= in_title;
-                    continue;
-                }
+                // Met in this entry already: nothing to add (the title is read first, so a
+                // word of the title has its mark from its first hit).
+                if (hits[last_hit[w]].posting / 2 == entry) continue;
                 last_hit[w] = static_cast<std::uint32_t>(hits.size());
                 hits.push_back({w, entry * 2 + in_title});
             }

@@ -10,6 +10,8 @@
 //   - search/index.html?q=WORD (default "burglary") lists results, from file:// and from a
 //     local HTTP server of SITE, each linking to a page that is there;
 //   - typing words into the form and pressing Search (a GET form) lists results;
+//   - a word finds the words it starts, in any case, and results with it in their title
+//     come first;
 //   - a search loads only the word files of its words and the entries files of the results
 //     it shows, never the whole index;
 //   - when search-index.js or a word file does not load, the page says search is not working;
@@ -267,6 +269,24 @@ async function main() {
                 [...errors, ...resultProblems(shown, typed, servedExists(served))]);
         } catch (e) {
             report(`served   typing "${typed}" on the home page`, [`could not test: ${e.message.split('\n')[0]}`]);
+        }
+
+        // A word matches the words it starts ("burg" finds burglary), and results with
+        // the words in their title come first.
+        try {
+            const { shown, errors } = await open(`${served}search/index.html?q=burg`);
+            const problems = [...errors];
+            if (shown.results.length === 0) problems.push(`no results for "burg" (status: ${JSON.stringify(shown.status)})`);
+            else if (!/burg/i.test(shown.results[0].title)) problems.push(`the first result for "burg" is "${shown.results[0].title}"`);
+            const domestic = await open(`${served}search/index.html?q=Domestic+ABUSE`);
+            problems.push(...domestic.errors);
+            if (domestic.shown.results.length === 0) problems.push('no results for "Domestic ABUSE"');
+            else if (!/domestic/i.test(domestic.shown.results[0].title)) {
+                problems.push(`the first result for "Domestic ABUSE" is "${domestic.shown.results[0].title}"`);
+            }
+            report('served   words match as beginnings, in any case; titles first', problems);
+        } catch (e) {
+            report('served   words match as beginnings', [`could not test: ${e.message.split('\n')[0]}`]);
         }
 
         // Without its index the page says that search is not working.
