@@ -9,9 +9,9 @@
 
 namespace planc::serve {
 
-/// A file as served: its text in pieces shared with the site state. Most files are one
-/// piece; the search index and the search page are their fixed text and every part's
-/// entries (tens of megabytes for a thousand plans, never joined in the preview).
+/// A file as served: its text, shared with the site state (publishing copies no bytes).
+/// The site state puts each file as one piece; the server sends pieces as they are, so a
+/// response can add its own (the reload script) without copying the rest.
 struct SiteFile {
     std::vector<std::shared_ptr<const std::string>> pieces;
     std::size_t size = 0;
