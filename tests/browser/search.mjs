@@ -12,6 +12,7 @@
 //   - typing words into the form and pressing Search (a GET form) lists results;
 //   - a word finds the words it starts, in any case, and results with it in their title
 //     come first;
+//   - past fifty results, a button lists the next fifty and moves the focus to the first;
 //   - a search loads only the word files of its words and the entries files of the results
 //     it shows, never the whole index;
 //   - when search-index.js or a word file does not load, the page says search is not working;
@@ -287,6 +288,33 @@ async function main() {
             report('served   words match as beginnings, in any case; titles first', problems);
         } catch (e) {
             report('served   words match as beginnings', [`could not test: ${e.message.split('\n')[0]}`]);
+        }
+
+        // Past fifty results a button lists the next ones and moves the focus to the first.
+        try {
+            const { shown, errors } = await open(`${served}search/index.html?q=the`, null, async (tab) => {
+                await tab.waitForFunction(() => !/Searching/.test(document.getElementById('search-status')?.innerText || ''));
+                const total = Number(((await tab.textContent('#search-status')) || '').match(/^\s*(\d+)/)?.[1] || 0);
+                if (total <= 50) throw new Error(`only ${total} results for "the": the seeds should give more than 50`);
+                const label = await tab.textContent('.search-more button');
+                if (label !== `Show ${Math.min(50, total - 50)} more results`) throw new Error(`the button says ${JSON.stringify(label)}`);
+                await tab.click('.search-more button');
+                await tab.waitForFunction((n) => document.querySelectorAll('#search-results > li').length === n, Math.min(100, total));
+                const focused = await tab.evaluate(() => {
+                    const items = [...document.querySelectorAll('#search-results > li')];
+                    return items.indexOf(document.activeElement?.closest('li'));
+                });
+                if (focused !== 50) throw new Error(`after "Show more" the focus is on result ${focused + 1}, not 51`);
+                if (total <= 100 && (await tab.$('.search-more'))) throw new Error('the button stays when every result is listed');
+            });
+            const problems = [...errors];
+            const m = shown.status.match(/^(\d+) results?/);
+            if (!m || shown.results.length !== Math.min(Number(m[1]), 100)) {
+                problems.push(`${shown.results.length} results listed after "Show more" (status: ${JSON.stringify(shown.status)})`);
+            }
+            report('served   more than fifty results: "Show more" lists the next ones', problems);
+        } catch (e) {
+            report('served   more than fifty results', [e.message.split('\n')[0]]);
         }
 
         // Without its index the page says that search is not working.

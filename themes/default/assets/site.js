@@ -182,17 +182,57 @@
     hits.sort(function (a, b) { return b.score - a.score || a.id - b.id; });
     if (hits.length === 0) { noResults(); return; }
 
-    var shown = hits.slice(0, 50);
-    var parts = [];
-    shown.forEach(function (hit) { hit.part = partOf(hit.id); if (parts.indexOf(hit.part) < 0) parts.push(hit.part); });
-    load(parts.map(function (n) { return 'entries/' + n; }), function () {
-      say(hits.length + (hits.length === 1 ? ' result' : ' results') + ' for \u201c' + query + '\u201d');
-      shown.forEach(function (hit) {
-        var page = (loadedEntries[hit.part] || [])[hit.id - firsts[hit.part]];
-        if (page) results.appendChild(resultItem(page));
-      });
-    });
+    showNext(hits, 0);
   });
+
+  /* Lists hits[from...] fifty at a time, each batch once its entries have loaded, with a
+     button under the list for the next fifty (a national site finds thousands). */
+  var PAGE = 50;
+  var more = null;
+  function showNext(hits, from) {
+    var batch = hits.slice(from, from + PAGE);
+    var parts = [];
+    batch.forEach(function (hit) { hit.part = partOf(hit.id); if (parts.indexOf(hit.part) < 0) parts.push(hit.part); });
+    load(parts.map(function (n) { return 'entries/' + n; }), function () {
+      if (from === 0) say(hits.length + (hits.length === 1 ? ' result' : ' results') + ' for \u201c' + query + '\u201d');
+      var first = null;
+      batch.forEach(function (hit) {
+        var page = (loadedEntries[hit.part] || [])[hit.id - firsts[hit.part]];
+        if (!page) return;
+        var item = resultItem(page);
+        results.appendChild(item);
+        if (!first) first = item;
+      });
+      var next = from + batch.length;
+      if (next >= hits.length) {
+        if (more) more.parentNode.removeChild(more);
+        more = null;
+      } else {
+        if (!more) {
+          more = document.createElement('p');
+          more.className = 'search-more';
+          var button = document.createElement('button');
+          button.type = 'button';
+          button.className = 'button';
+          more.appendChild(button);
+          results.parentNode.insertBefore(more, results.nextSibling);
+        }
+        var button = more.firstChild;
+        var count = Math.min(PAGE, hits.length - next);
+        button.textContent = 'Show ' + count + ' more ' + (count === 1 ? 'result' : 'results');
+        button.disabled = false;
+        button.onclick = function () {
+          button.disabled = true;
+          showNext(hits, next);
+        };
+      }
+      // After "Show more", the first new result takes the focus: the reader goes on from there.
+      if (from > 0 && first) {
+        var link = first.querySelector('a');
+        if (link) link.focus();
+      }
+    });
+  }
 
   /// Where the first word searched for starts a word in `text`, or -1.
   function firstHit(text) {
