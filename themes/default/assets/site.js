@@ -149,6 +149,8 @@
 
   var loadedWords = {};
   var loadedEntries = {};
+  var PAGE = 50;       // results listed at a time
+  var more = null;     // the paragraph holding the "Show more" button, once there is one
   index.words = function (key, list) { loadedWords[key] = list; };
   index.entries = function (part, list) { loadedEntries[part] = list; };
 
@@ -187,8 +189,6 @@
 
   /* Lists hits[from...] fifty at a time, each batch once its entries have loaded, with a
      button under the list for the next fifty (a national site finds thousands). */
-  var PAGE = 50;
-  var more = null;
   function showNext(hits, from) {
     var batch = hits.slice(from, from + PAGE);
     var parts = [];
