@@ -221,11 +221,11 @@ PartWords index_part(const std::vector<EntryText>& entries) {
     }
 
     // The pieces, written through a cursor into text sized for the most they can take
-    // (a word, its quotes and bracket; up to eleven bytes a posting): a part writes
+    // (a word and the six characters around it; up to eleven bytes a posting): a part writes
     // thousands of short words and numbers, which string appends would each copy by call.
     PartWords out;
     std::size_t most = 0;
-    for (std::string_view w : words) most += w.size() + 5;
+    for (std::string_view w : words) most += w.size() + 6;  // ,"word",[...]
     most += hits.size() * 11 + 16;
     out.text.resize(most);
     char* const begin = out.text.data();

@@ -5,6 +5,7 @@
 #include <catch2/catch.hpp>
 
 #include <algorithm>
+#include <map>
 #include <random>
 #include <stdexcept>
 #include <thread>
@@ -107,6 +108,61 @@ TEST_CASE("search words: a part's words, each with the entries it is in, marked 
     // In shard order.
     CHECK(std::is_sorted(part.words.shards.begin(), part.words.shards.end(),
                          [](const auto& a, const auto& b) { return a.id < b.id; }));
+}
+
+TEST_CASE("search words: a part's pieces are what a plain reading of its words gives", "[render][search]") {
+    // Words of every length (the hash and compare read short and long words differently),
+    // capitals, letters beyond ASCII, repeats within and across entries; a plain reading
+    // with std::map says what each shard's piece must be.
+    std::mt19937 random(2009);
+    const std::vector<std::string> letters = {"a", "b", "e", "o", "r", "s", "t", "Z", "Q", "\xC3\xA9", "\xC3\x89", "1", "9"};
+    std::vector<std::string> vocabulary;
+    for (int i = 0; i < 300; ++i) {
+        std::string w;
+        std::size_t length = 1 + random() % (i % 10 == 0 ? 40 : 12);
+        for (std::size_t k = 0; k < length; ++k) w += letters[random() % letters.size()];
+        vocabulary.push_back(w);
+    }
+    for (int round = 0; round < 20; ++round) {
+        std::vector<SearchEntry> entries(1 + random() % 30);
+        for (SearchEntry& e : entries) {
+            for (int k = 0; k < 3; ++k) e.title += vocabulary[random() % 40] + " ";
+            e.context = "Testshire: plan 2009/10";
+            for (int k = 0; k < 200; ++k) e.text += vocabulary[random() % vocabulary.size()] + (k % 7 ? " " : ", ");
+        }
+        std::map<std::uint32_t, std::vector<std::string>> in_shard;  // in the order first met
+        std::map<std::string, std::vector<unsigned>> postings;
+        std::string scratch;
+        for (unsigned i = 0; i < entries.size(); ++i) {
+            auto read = [&](const std::string& text, unsigned in_title) {
+                search_words::for_each_word(text, scratch, [&](std::string_view w) {
+                    std::string word(w);
+                    auto [it, fresh] = postings.try_emplace(word);
+                    if (fresh) in_shard[search_words::shard_id(word)].push_back(word);
+                    if (it->second.empty() || it->second.back() / 2 != i) it->second.push_back(i * 2 + in_title);
+                });
+            };
+            read(entries[i].title, 1);
+            read(entries[i].context, 0);
+            read(entries[i].text, 0);
+        }
+        std::map<std::uint32_t, std::string> expected;
+        for (const auto& [shard, words] : in_shard) {
+            std::string piece;
+            for (const std::string& w : words) {
+                if (!piece.empty()) piece += ',';
+                piece += '"' + w + "\",[";
+                for (std::size_t k = 0; k < postings[w].size(); ++k) piece += (k ? "," : "") + std::to_string(postings[w][k]);
+                piece += ']';
+            }
+            expected[shard] = piece;
+        }
+        SearchPart part = SearchPart::of(entries);
+        std::map<std::uint32_t, std::string> got;
+        for (const auto& s : part.words.shards) got[s.id] = std::string(part.words.piece(s));
+        INFO("round " << round);
+        CHECK(got == expected);
+    }
 }
 
 TEST_CASE("the search files written as parts are finished are the files written at once", "[render][search]") {
