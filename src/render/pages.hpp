@@ -227,8 +227,16 @@ void write_accessibility_page(SiteContext& site, OutputSink& out);
 /// Lays out the search page (frame.page).
 void layout_search_page(SiteContext& site, SearchFrame& frame);
 void write_not_found_page(SiteContext& site, OutputSink& out);
-/// sitemap.xml with absolute URLs, when the base URL is absolute.
+/// sitemap.xml with absolute URLs, when the base URL is absolute (sitemap_files).
 void write_sitemap(SiteContext& site, OutputSink& out);
+/// The most URLs one sitemap file may list (sitemaps.org: 50,000).
+constexpr std::size_t kSitemapMostUrls = 50000;
+/// The sitemap of `pages` (site paths, in order) under `base`: sitemap.xml listing them
+/// all, or, past `most_per_file` pages, sitemap.xml as a <sitemapindex> of sitemap-1.xml,
+/// sitemap-2.xml, ... of `most_per_file` pages each. None without an absolute base URL.
+[[nodiscard]] std::map<std::string, std::string> sitemap_files(const std::string& base,
+                                                               const std::vector<std::string>& pages,
+                                                               std::size_t most_per_file);
 
 /// Makes leaflet.pdf beside each page given (site path -> HTML for printing), with
 /// weasyprint, which may load `resources` (site path -> bytes: the theme's assets and the

@@ -1,8 +1,13 @@
-// sitemap.xml: every page with its absolute URL from planc.yml's base_url.
+// sitemap.xml: every page with its absolute URL from planc.yml's base_url; past 50,000
+// pages, an index of sitemap-1.xml, sitemap-2.xml, ... as the sitemap protocol asks.
 
 #include <pugixml.hpp>
 
+#include <algorithm>
+#include <map>
 #include <sstream>
+#include <string>
+#include <vector>
 
 #include "render/pages.hpp"
 #include "render/site_paths.hpp"
@@ -26,22 +31,51 @@ std::string clean_path(const std::string& path) {
 
 }  // namespace
 
-void write_sitemap(SiteContext& site, OutputSink& out) {
-    const std::string& base = site.project.settings.base_url;
+std::map<std::string, std::string> sitemap_files(const std::string& base, const std::vector<std::string>& pages,
+                                                 std::size_t most_per_file) {
+    std::map<std::string, std::string> files;
     // A sitemap needs absolute URLs: without a full base URL there is nothing to write.
-    if (!is_absolute_url(base)) return;
-    pugi::xml_document doc;
-    pugi::xml_node decl = doc.append_child(pugi::node_declaration);
-    decl.append_attribute("version") = "1.0";
-    decl.append_attribute("encoding") = "UTF-8";
-    pugi::xml_node urlset = doc.append_child("urlset");
-    urlset.append_attribute("xmlns") = "http://www.sitemaps.org/schemas/sitemap/0.9";
-    for (const std::string& path : site.sitemap) {
-        urlset.append_child("url").append_child("loc").text() = (base + clean_path(path)).c_str();
+    if (!is_absolute_url(base) || most_per_file == 0) return files;
+    auto save = [](const pugi::xml_document& doc) {
+        std::ostringstream s;
+        doc.save(s, "  ", pugi::format_default, pugi::encoding_utf8);
+        return s.str();
+    };
+    auto start = [](pugi::xml_document& doc, const char* root) {
+        pugi::xml_node decl = doc.append_child(pugi::node_declaration);
+        decl.append_attribute("version") = "1.0";
+        decl.append_attribute("encoding") = "UTF-8";
+        pugi::xml_node top = doc.append_child(root);
+        top.append_attribute("xmlns") = "http://www.sitemaps.org/schemas/sitemap/0.9";
+        return top;
+    };
+    auto urlset = [&](std::size_t from, std::size_t to) {
+        pugi::xml_document doc;
+        pugi::xml_node set = start(doc, "urlset");
+        for (std::size_t i = from; i < to; ++i)
+            set.append_child("url").append_child("loc").text() = (base + clean_path(pages[i])).c_str();
+        return save(doc);
+    };
+    if (pages.size() <= most_per_file) {
+        files.emplace(paths::kSitemap, urlset(0, pages.size()));
+        return files;
     }
-    std::ostringstream s;
-    doc.save(s, "  ", pugi::format_default, pugi::encoding_utf8);
-    out.write(paths::kSitemap, s.str());
+    // More pages than one sitemap may list (the protocol allows 50,000 URLs a file):
+    // sitemap.xml becomes an index of sitemap-1.xml, sitemap-2.xml, ...
+    pugi::xml_document index;
+    pugi::xml_node list = start(index, "sitemapindex");
+    for (std::size_t from = 0, k = 1; from < pages.size(); from += most_per_file, ++k) {
+        std::string name = "sitemap-" + std::to_string(k) + ".xml";
+        files.emplace(name, urlset(from, std::min(pages.size(), from + most_per_file)));
+        list.append_child("sitemap").append_child("loc").text() = (base + name).c_str();
+    }
+    files.emplace(paths::kSitemap, save(index));
+    return files;
+}
+
+void write_sitemap(SiteContext& site, OutputSink& out) {
+    for (const auto& [path, bytes] : sitemap_files(site.project.settings.base_url, site.sitemap, kSitemapMostUrls))
+        out.write(path, bytes);
 }
 
 }  // namespace planc

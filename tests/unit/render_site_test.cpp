@@ -415,6 +415,42 @@ TEST_CASE("the sitemap lists pages with absolute URLs from base_url", "[render]"
     CHECK(render(relative, d2).count("sitemap.xml") == 0);  // no absolute URL to give
 }
 
+TEST_CASE("past the most URLs one sitemap may list, sitemap.xml is an index of several", "[render]") {
+    const std::string base = "https://plans.example.gov.uk/";
+    std::vector<std::string> pages;
+    for (int i = 0; i < 7; ++i) pages.push_back("p" + std::to_string(i) + "/index.html");
+    // Up to the limit: one sitemap, unchanged.
+    auto one = sitemap_files(base, pages, 7);
+    REQUIRE(one.size() == 1);
+    CHECK(one.at("sitemap.xml").find("<urlset") != std::string::npos);
+    CHECK(static_cast<std::size_t>(count(one.at("sitemap.xml"), "<loc>")) == 7);
+    // Past it: an index of files of at most the limit each, every page once, in order.
+    auto split = sitemap_files(base, pages, 3);
+    REQUIRE(split.size() == 4);
+    const std::string& index = split.at("sitemap.xml");
+    CHECK(index.find("<sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">") != std::string::npos);
+    CHECK(index.find("<urlset") == std::string::npos);
+    std::string listed;
+    for (int k = 1; k <= 3; ++k) {
+        std::string name = "sitemap-" + std::to_string(k) + ".xml";
+        INFO(name);
+        CHECK(index.find("<loc>" + base + name + "</loc>") != std::string::npos);
+        const std::string& part = split.at(name);
+        CHECK(part.find("<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">") != std::string::npos);
+        CHECK(static_cast<std::size_t>(count(part, "<loc>")) == (k < 3 ? 3u : 1u));
+        listed += part;
+    }
+    std::size_t at = 0;
+    for (int i = 0; i < 7; ++i) {
+        std::size_t found = listed.find("<loc>" + base + "p" + std::to_string(i) + "/</loc>");
+        CHECK(found != std::string::npos);
+        CHECK(found >= at);
+        at = found;
+    }
+    CHECK(sitemap_files("/", pages, 3).empty());  // no absolute URL to give
+    CHECK(kSitemapMostUrls == 50000);
+}
+
 TEST_CASE("the accessibility statement has what the regulations ask for", "[render]") {
     Diagnostics diags;
     auto files = render(make_project({{"2009-10", kPlan}}), diags);
