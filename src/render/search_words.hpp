@@ -5,8 +5,9 @@
 // words it looks up are the words written here.
 //
 // A word is a run of ASCII letters and digits and of the letters U+00C0-U+027F (Latin-1,
-// Latin Extended-A and -B, IPA; but × and ÷), with A-Z and À-Þ made lower case; anything else ends a word. "2008/09"
-// is two words, "council's" is "council" and "s", "Café" is "café".
+// Latin Extended-A and -B, IPA; but × and ÷), with A-Z and À-Þ made lower case; anything
+// else ends a word. "2008/09" is two words, "council's" is "council" and "s", "Café" is
+// "café".
 
 #include <cstdint>
 #include <string>
@@ -50,12 +51,13 @@ struct PartWords {
 };
 
 /// The text of one entry, as indexed: its title (words found there are marked) and the
-/// rest.
+/// rest. Every text is read in the order title, context, text.
 struct EntryText {
     std::string_view title;
     std::string_view context;
     std::string_view text;
 };
+/// The words of a part's entries (numbered in order from 0).
 [[nodiscard]] PartWords index_part(const std::vector<EntryText>& entries);
 
 // --- for_each_word --------------------------------------------------------------------
