@@ -7,8 +7,10 @@
 //
 //   node axe.mjs SITE [--max-per-type N]
 //
-// Every index.html and 404.html is tested; --max-per-type N (or PLANC_AXE_MAX_PER_TYPE)
-// tests at most N pages of each type in each partnership instead.
+// Every index.html and 404.html is tested, and the search page once more showing the
+// results for "the" (what its script puts in, the "Show more" button among them);
+// --max-per-type N (or PLANC_AXE_MAX_PER_TYPE) tests at most N pages of each type in each
+// partnership instead.
 
 import { createRequire } from 'node:module';
 import fs from 'node:fs';
@@ -57,7 +59,12 @@ async function checkPage(context, page) {
         if (r.status() === 404) problems.push(`missing file: ${r.url()}`);
     });
     try {
-        await tab.goto(pathToFileURL(page.file).href, { waitUntil: 'load', timeout: 30_000 });
+        await tab.goto(pathToFileURL(page.file).href + (page.query || ''), { waitUntil: 'load', timeout: 30_000 });
+        if (page.query) {
+            // A search: its results (and their "Show more" button) are put in after the page loads.
+            await tab.waitForFunction(() => !/Searching/.test(document.getElementById('search-status')?.innerText || ''),
+                null, { timeout: 30_000 });
+        }
         await tab.addScriptTag({ path: AXE });
         const result = await tab.evaluate(
             // No preload: axe would fetch each stylesheet again, which file: pages may not.
@@ -89,7 +96,11 @@ async function main() {
     const site = path.resolve(args.site);
     if (!fs.existsSync(site)) throw new Error(`no such folder: ${site}`);
     const all = listPages(site);
-    const pages = choosePages(all, args.maxPerType);
+    const pages = [...choosePages(all, args.maxPerType)];
+    // The search page once more, showing results: what its script adds is checked too.
+    const search = all.find((p) => p.rel === 'search/index.html');
+    const views = search ? 1 : 0;  // pages tested twice
+    if (search) pages.push({ ...search, rel: 'search/index.html?q=the', type: 'search results', query: '?q=the' });
     if (pages.length === 0) {
         console.log(`axe: no index.html or 404.html under ${site}`);
         console.log('axe: 0 passed, 1 failed');
@@ -113,7 +124,7 @@ async function main() {
     await browser.close();
 
     // Requests to other hosts count against the page that made them.
-    const urls = pages.map((p) => pathToFileURL(p.file).href);
+    const urls = pages.map((p) => pathToFileURL(p.file).href + (p.query || ''));
     const stray = [];
     for (const b of blocked) {
         const i = urls.indexOf(b.page.split('#')[0]);
@@ -141,7 +152,8 @@ async function main() {
         console.log(`FAIL  request to another host blocked: ${b.url} (from ${b.page})`);
     }
     const types = [...byType].map(([t, n]) => `${t} ${n}`).join(', ');
-    console.log(`axe: tested ${pages.length} of ${all.length} pages (${types}) against ${TAGS.join(', ')} ` +
+    console.log(`axe: tested ${pages.length - views} of ${all.length} pages${views ? ', the search page also with results' : ''} ` +
+        `(${types}) against ${TAGS.join(', ')} ` +
         `in ${((Date.now() - t0) / 1000).toFixed(1)} s; ${problemCount} problems, ${blocked.length} requests to other hosts`);
     console.log(`axe: ${pages.length - (failed - stray.length)} passed, ${failed} failed`);
     return failed ? 1 : 0;
