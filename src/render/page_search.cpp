@@ -271,10 +271,18 @@ void SearchIndexWriter::put(std::size_t part, SearchPart&& p) {
         std::lock_guard<std::mutex> lock(mutex_);
         if (part + 1 >= entries_.size() || entries_[part])
             throw std::logic_error("SearchIndexWriter: part " + std::to_string(part) + " put twice or out of range");
-        entries_[part] = p.entries;
-        words_[part] = std::move(p.words);
+        keep(part, std::move(p));
     }
     // The entries file depends on this part alone: written now, on this thread.
+    write_entries(part, p);
+}
+
+void SearchIndexWriter::keep(std::size_t part, SearchPart&& p) {
+    entries_[part] = p.entries;
+    words_[part] = std::move(p.words);
+}
+
+void SearchIndexWriter::write_entries(std::size_t part, const SearchPart& p) {
     if (p.entries > 0) write(search_files::entries_path(part), search_files::entries_file(part, p));
 }
 
@@ -293,9 +301,8 @@ void SearchIndexWriter::finish(SearchPart&& trailing) {
     for (std::size_t i = 0; i < last; ++i)
         if (!entries_[i]) throw std::logic_error("SearchIndexWriter: part " + std::to_string(i) + " was never put");
     if (entries_[last]) throw std::logic_error("SearchIndexWriter: finished twice");
-    entries_[last] = trailing.entries;
-    words_[last] = std::move(trailing.words);
-    if (trailing.entries > 0) write(search_files::entries_path(last), search_files::entries_file(last, trailing));
+    keep(last, std::move(trailing));
+    write_entries(last, trailing);
     // Which parts have words in each shard, in part order; then a file per shard, on
     // every core.
     std::vector<std::vector<search_files::WordPiece>> by_shard(search_words::kShardIds);

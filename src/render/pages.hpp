@@ -156,6 +156,11 @@ public:
     void finish(SearchPart&& trailing);
 
 private:
+    /// Keeps what the files made at the end need of part `part` (its words move out of `p`;
+    /// with mutex_ held).
+    void keep(std::size_t part, SearchPart&& p);
+    /// Part `part`'s entries file, when it has entries.
+    void write_entries(std::size_t part, const SearchPart& p);
     /// Writes one file, taking turns unless the output takes writes from several threads.
     void write(const std::string& path, std::string_view bytes);
 

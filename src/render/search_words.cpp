@@ -26,7 +26,6 @@ char key_char(std::uint32_t code) {
     return static_cast<char>('a' + (code - 11));
 }
 
-
 }  // namespace
 
 std::uint32_t shard_id(std::string_view word) {
@@ -176,22 +175,20 @@ PartWords index_part(const std::vector<EntryText>& entries) {
 
     for (std::uint32_t entry = 0; entry < entries.size(); ++entry) {
         auto add = [&](std::string_view text, std::uint32_t in_title) {
-            std::size_t i = 0;
-            for (std::string_view word = detail::next_word(text, i, scratch); !word.empty();
-                 word = detail::next_word(text, i, scratch)) {
+            for_each_word(text, scratch, [&](std::string_view word) {
                 bool fresh = false;
                 std::uint32_t w = table.find_or_add(word, keep, fresh);
                 if (fresh) {
                     last_hit.push_back(static_cast<std::uint32_t>(hits.size()));
                     hits.push_back({w, entry * 2 + in_title});
-                    continue;
+                    return;
                 }
                 // Met in this entry already: nothing to add (the title is read first, so a
                 // word of the title has its mark from its first hit).
-                if (hits[last_hit[w]].posting / 2 == entry) continue;
+                if (hits[last_hit[w]].posting / 2 == entry) return;
                 last_hit[w] = static_cast<std::uint32_t>(hits.size());
                 hits.push_back({w, entry * 2 + in_title});
-            }
+            });
         };
         const EntryText& e = entries[entry];
         add(e.title, 1);

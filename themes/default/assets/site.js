@@ -100,8 +100,10 @@
   function lower(text) {
     return text.replace(/[A-Z\u00c0-\u00d6\u00d8-\u00de]/g, function (c) { return String.fromCharCode(c.charCodeAt(0) + 32); });
   }
-  var WORD = /[a-z0-9\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u027f]/;
-  function wordsOf(text) { return lower(text).match(/[a-z0-9\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u027f]+/g) || []; }
+  var LETTERS = 'a-z0-9\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u027f';  // what a word is made of, lower-cased
+  var WORD = new RegExp('[' + LETTERS + ']');
+  var WORDS = new RegExp('[' + LETTERS + ']+', 'g');
+  function wordsOf(text) { return lower(text).match(WORDS) || []; }
   function shardKey(word) {
     var key = '';
     for (var i = 0; i < word.length && i < 2; i++) key += /[a-z0-9]/.test(word[i]) ? word[i] : '_';
