@@ -193,8 +193,11 @@ std::string word_file(std::uint32_t shard, const std::vector<WordPiece>& pieces)
 std::string index_script(const std::vector<std::size_t>& entries_by_part, const std::vector<std::uint32_t>& shards) {
     std::string s =
         "// planc search index, read by assets/site.js on search/index.html: how many entries each part\n"
-        "// of the site has (search/entries/N.js) and which word files there are (search/words/KEY.js).\n"
-        "window.plancSearchIndex = {\"version\":3,\"parts\":[";
+        "// of the site has (search/entries/N.js), which word files there are (search/words/KEY.js),\n"
+        "// and how the letters U+00C0-U+027F fold in a word (the letter for each, in order).\n"
+        "window.plancSearchIndex = {\"version\":4,\"fold\":\"";
+    s += search_words::kFoldedLetters;  // letters only: nothing to escape in JSON
+    s += "\",\"parts\":[";
     for (std::size_t i = 0; i < entries_by_part.size(); ++i) {
         if (i > 0) s += ',';
         s += std::to_string(entries_by_part[i]);

@@ -39,7 +39,9 @@ void render_site(const Project& project, OutputSink& out, Diagnostics& diags, co
 ///   search-index.js          the search page loads it (a script tag: it works from
 ///                            file://, where fetch() does not); it says how many entries
 ///                            each part has and which word files there are:
-///       window.plancSearchIndex = {"version":3,"parts":[2,18,0,...],"shards":["20","ab",...]};
+///       window.plancSearchIndex = {"version":4,"fold":"aaaaaaæc...","parts":[2,18,0,...],
+///                                  "shards":["20","ab",...]};
+///                            (fold: how a word's letters U+00C0-U+027F fold, search_fold.hpp)
 ///   search/words/KEY.js      the words starting with KEY (search_words.hpp), with the
 ///                            entries they are in, part by part (part number first):
 ///       plancSearchIndex.words("bu",[

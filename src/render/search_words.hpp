@@ -5,14 +5,17 @@
 // words it looks up are the words written here.
 //
 // A word is a run of ASCII letters and digits and of the letters U+00C0-U+027F (Latin-1,
-// Latin Extended-A and -B, IPA; but × and ÷), with A-Z and À-Þ made lower case; anything
-// else ends a word. "2008/09" is two words, "council's" is "council" and "s", "Café" is
-// "café".
+// Latin Extended-A and -B, IPA; but × and ÷), with A-Z made lower case and the others
+// folded as search_fold.hpp says (to the ASCII letter they are written on where there is
+// one); anything else ends a word. "2008/09" is two words, "council's" is "council" and
+// "s", "Café" is "cafe", "Ærø" is "ærø".
 
 #include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
+
+#include "render/search_fold.hpp"
 
 namespace planc::search_words {
 
@@ -85,7 +88,7 @@ inline int letter_size(const unsigned char* s, std::size_t n) {
 }
 
 /// The next word of `text` from `i` (moved past it), as it is in `text` or, when some of
-/// it must be lower-cased, in `scratch`; empty at the end of the text.
+/// it must be lower-cased or folded, in `scratch`; empty at the end of the text.
 inline std::string_view next_word(std::string_view text, std::size_t& i, std::string& scratch) {
     const auto* s = reinterpret_cast<const unsigned char*>(text.data());
     const std::size_t n = text.size();
@@ -96,35 +99,39 @@ inline std::string_view next_word(std::string_view text, std::size_t& i, std::st
     }
     if (i >= n) return {};
     const std::size_t start = i;
-    bool upper = false;
+    bool as_written = true;  // no capital, no letter beyond ASCII (nearly every word)
     for (;;) {
         while (i < n && kByteKind.kind[s[i]] == 1) ++i;  // most of a word
         if (i >= n) break;
         unsigned char kind = kByteKind.kind[s[i]];
         if (kind == 2) {
-            upper = true;
+            as_written = false;
             ++i;
         } else if (kind == 3 && letter_size(s + i, n - i) != 0) {
-            upper |= s[i] == 0xC3 && s[i + 1] <= 0x9E;  // À-Þ
+            as_written = false;
             i += 2;
         } else {
             break;
         }
     }
     std::string_view word = text.substr(start, i - start);
-    if (!upper) return word;
-    scratch.assign(word);
-    for (std::size_t k = 0; k < scratch.size(); ++k) {
-        auto c = static_cast<unsigned char>(scratch[k]);
-        if (c >= 'A' && c <= 'Z') {
-            scratch[k] = static_cast<char>(c + 32);
-        } else if (c >= 0x80) {
-            // À-Þ (C3 80-9E) to à-þ (C3 A0-BE); a letter is two bytes.
-            if (c == 0xC3 && static_cast<unsigned char>(scratch[k + 1]) <= 0x9E)
-                scratch[k + 1] = static_cast<char>(scratch[k + 1] + 0x20);
-            ++k;
+    if (as_written) return word;
+    // A folded letter is never longer than the letter it folds.
+    scratch.resize(word.size());
+    std::size_t out = 0;
+    for (std::size_t k = 0; k < word.size(); ++k) {
+        auto c = static_cast<unsigned char>(word[k]);
+        if (c < 0x80) {
+            scratch[out++] = static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
+            continue;
         }
+        // A letter of two bytes, U+00C0-U+027F (letter_size said so).
+        std::uint32_t code = ((c & 0x1Fu) << 6) | (static_cast<unsigned char>(word[k + 1]) & 0x3Fu);
+        const FoldedLetter& folded = kFoldTable[code - kFoldFirst];
+        for (std::uint8_t b = 0; b < folded.size; ++b) scratch[out++] = folded.bytes[b];
+        ++k;
     }
+    scratch.resize(out);
     return scratch;
 }
 }  // namespace detail

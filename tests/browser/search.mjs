@@ -6,12 +6,12 @@
 //
 // Checks, each printed as ok or FAIL:
 //   - search/index.html is small and holds no index; search-index.js sets window.plancSearchIndex
-//     (version 3: entries per part, word files), and every file it names is there;
+//     (version 4: letter folds, entries per part, word files), and every file it names is there;
 //   - search/index.html?q=WORD (default "burglary") lists results, from file:// and from a
 //     local HTTP server of SITE, each linking to a page that is there;
 //   - typing words into the form and pressing Search (a GET form) lists results;
-//   - a word finds the words it starts, in any case, and results with it in their title
-//     come first;
+//   - a word finds the words it starts, in any case and with accents or without ("BÚRGLÄRY"
+//     is "burglary"), and results with it in their title come first;
 //   - past fifty results, a button lists the next fifty and moves the focus to the first;
 //   - a search loads only the word files of its words and the entries files of the results
 //     it shows, never the whole index;
@@ -189,7 +189,7 @@ async function main() {
         try {
             new Function('window', script)(sandbox);
             const index = sandbox.plancSearchIndex;
-            if (!index || index.version !== 3) fileProblems.push('search-index.js does not set a version 3 index');
+            if (!index || index.version !== 4) fileProblems.push('search-index.js does not set a version 4 index');
             else if (!Array.isArray(index.parts) || !index.parts.some((n) => n > 0)) fileProblems.push('search-index.js counts no entries');
             else if (!Array.isArray(index.shards) || index.shards.length === 0) fileProblems.push('search-index.js names no word files');
             else {
@@ -285,7 +285,16 @@ async function main() {
             else if (!/domestic/i.test(domestic.shown.results[0].title)) {
                 problems.push(`the first result for "Domestic ABUSE" is "${domestic.shown.results[0].title}"`);
             }
-            report('served   words match as beginnings, in any case; titles first', problems);
+            // Accents fold: "BÚRGLÄRY" is "burglary", typed on a phone without them or not.
+            const plain = await open(`${served}search/index.html?q=burglary`);
+            const accented = await open(`${served}search/index.html?q=${encodeURIComponent('BÚRGLÄRY')}`);
+            problems.push(...plain.errors, ...accented.errors);
+            const titles = (shown) => shown.results.map((r) => r.title).join('\n');
+            if (plain.shown.results.length === 0) problems.push('no results for "burglary"');
+            else if (titles(accented.shown) !== titles(plain.shown)) {
+                problems.push(`"BÚRGLÄRY" lists ${accented.shown.results.length} results, "burglary" ${plain.shown.results.length}: accents should not count`);
+            }
+            report('served   words match as beginnings, in any case and accents or not; titles first', problems);
         } catch (e) {
             report('served   words match as beginnings', [`could not test: ${e.message.split('\n')[0]}`]);
         }

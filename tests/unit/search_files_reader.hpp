@@ -35,7 +35,8 @@ inline ReadIndex read_search_files(const std::map<std::string, std::string>& fil
     REQUIRE(set != std::string::npos);
     REQUIRE(script.rfind("// planc search index", 0) == 0);
     nlohmann::json index = script_json(script.substr(set), "window.plancSearchIndex = ", ";\n");
-    CHECK(index["version"] == 3);
+    CHECK(index["version"] == 4);
+    CHECK(index["fold"] == std::string(search_words::kFoldedLetters));
     read.parts = index["parts"].get<std::vector<std::size_t>>();
     read.shards = index["shards"].get<std::vector<std::string>>();
 

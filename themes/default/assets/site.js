@@ -62,13 +62,14 @@
 
   /* --- Search ---------------------------------------------------------------------
      search-index.js (loaded before this script, on the search page only) sets
-     window.plancSearchIndex = {"version": 3, "parts": [entries in each part...],
-     "shards": [word file keys...]}. A search loads the word files of its words
+     window.plancSearchIndex = {"version": 4, "fold": "aaaaaaæc...", "parts": [entries in
+     each part...], "shards": [word file keys...]}. A search loads the word files of its words
      (search/words/KEY.js: the words starting with KEY, the entries they are in) and then
      the entries of the results it shows (search/entries/N.js), never the whole index.
      Words are cut as planc cuts them (src/render/search_words.hpp): letters and digits,
-     A-Z and À-Þ lower-cased; a word of one letter is matched whole, a longer one as the
-     start of a word. */
+     A-Z lower-cased and the letters U+00C0-U+027F folded as the index's "fold" says (the
+     letter each folds to, in order: "É" and "é" to "e"); a word of one letter is matched
+     whole, a longer one as the start of a word. */
 
   var results = document.getElementById('search-results');
   var status = document.getElementById('search-status');
@@ -79,7 +80,8 @@
     var note = status.querySelector('.search-status__no-script');
     if (note) note.classList.remove('search-status__no-script');
   }
-  if (!index || index.version !== 3 || !Array.isArray(index.parts) || !Array.isArray(index.shards) || !indexScript) {
+  if (!index || index.version !== 4 || typeof index.fold !== 'string' || index.fold.length !== 0x280 - 0xc0 ||
+      !Array.isArray(index.parts) || !Array.isArray(index.shards) || !indexScript) {
     showNoScriptNote();  // no index: the note the page has for browsers without scripts
     return;
   }
@@ -97,8 +99,12 @@
 
   if (!query) { say('Enter a word or phrase, for example \u201cburglary\u201d or \u201cdomestic abuse\u201d.'); return; }
 
+  // One letter for one: a position in the folded text is the same in the text.
   function lower(text) {
-    return text.replace(/[A-Z\u00c0-\u00d6\u00d8-\u00de]/g, function (c) { return String.fromCharCode(c.charCodeAt(0) + 32); });
+    return text.replace(/[A-Z\u00c0-\u027f]/g, function (c) {
+      var code = c.charCodeAt(0);
+      return code < 0xc0 ? String.fromCharCode(code + 32) : index.fold[code - 0xc0];
+    });
   }
   var LETTERS = 'a-z0-9\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u027f';  // what a word is made of, lower-cased
   var WORD = new RegExp('[' + LETTERS + ']');
