@@ -302,6 +302,13 @@ def bench_size(n: int, planc: str, runs: int, pdf_runs: int) -> dict:
     return result
 
 
+def round_range(tools: dict, top: str, bottom: str) -> str:
+    """The lowest and highest ratio top/bottom of the wall times of one round (run i of each)."""
+    a, b = tools[top]["runs"], tools[bottom]["runs"]
+    ratios = [x["wall"] / y["wall"] for x, y in zip(a, b) if y["wall"]]
+    return f"{min(ratios):.2f}-{max(ratios):.2f}x" if ratios else "n/a"
+
+
 def fmt_ratio(a: float | None, b: float | None) -> str:
     return f"{a / b:.2f}x" if a and b else "n/a"
 
@@ -431,9 +438,12 @@ def report(results: list[dict], m: dict, command: str, profile: str | None, runs
         limit = 3 * r["in_bytes"] / 2**20 + 64
         cells = [str(r["n"])]
         cpu = {k: T[k]["cpu"] for k in T}
-        cells.append(f"{b / f:.2f}x {verdict(b / f <= 2)} (CPU {cpu['build'] / cpu['cmark-gfm']:.2f}x)" if b and f else "n/a")
-        cells.append(f"{h / b:.2f}x {verdict(h / b >= 5)} (CPU {cpu['hugo'] / cpu['build']:.2f}x)" if b and h else "n/a")
-        cells.append(f"{c / f:.2f}x {verdict(c / f <= 1)} (CPU {cpu['check'] / cpu['cmark-gfm']:.2f}x)" if c and f else "n/a")
+        cells.append(f"{b / f:.2f}x {verdict(b / f <= 2)} (CPU {cpu['build'] / cpu['cmark-gfm']:.2f}x; "
+                     f"rounds {round_range(T, 'build', 'cmark-gfm')})" if b and f else "n/a")
+        cells.append(f"{h / b:.2f}x {verdict(h / b >= 5)} (CPU {cpu['hugo'] / cpu['build']:.2f}x; "
+                     f"rounds {round_range(T, 'hugo', 'build')})" if b and h else "n/a")
+        cells.append(f"{c / f:.2f}x {verdict(c / f <= 1)} (CPU {cpu['check'] / cpu['cmark-gfm']:.2f}x; "
+                     f"rounds {round_range(T, 'check', 'cmark-gfm')})" if c and f else "n/a")
         rss = T["build"]["rss_mb"]
         cells.append(f"{rss:.0f} MB of {limit:.0f} MB {verdict(rss <= limit)}" if rss else "n/a")
         crss = T["check"]["rss_mb"]
@@ -443,7 +453,10 @@ def report(results: list[dict], m: dict, command: str, profile: str | None, runs
         cells.append(f"{ht / bt:.2f}x {verdict(ht / bt >= 5)}" if bt and ht else "n/a")
         L.append("| " + " | ".join(cells) + " |")
     L += ["", "The speed goals are stated for 1,000 and 5,000 plans; 100 plans is shown for the trend. "
-          "Build columns use planc build (no PDF). Verdicts are on wall time; CPU-time ratios in brackets.", ""]
+          "Build columns use planc build (no PDF). Verdicts are on wall time (the ratio of the medians); in "
+          "brackets, the CPU-time ratio and the lowest and highest wall-time ratio of a single round (each "
+          "round runs every tool once, one after another), which shows how far this machine's load moves "
+          "the verdict.", ""]
     for r in results:
         T = r["tools"]
         if "build+pdf" in T and T["build+pdf"]["wall"]:
