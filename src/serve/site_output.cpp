@@ -1,6 +1,6 @@
 // The live preview's rendered files: each part of the site re-rendered alone, compared
-// with what it gave before, and the search files put together from every part's entries and words
-// (see site_state.hpp).
+// with what it gave before, and the search files put together from every part's entries
+// and words (see site_state.hpp).
 
 #include <algorithm>
 #include <fstream>

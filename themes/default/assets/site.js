@@ -62,10 +62,10 @@
 
   /* --- Search ---------------------------------------------------------------------
      search-index.js (loaded before this script, on the search page only) sets
-     window.plancSearchIndex = {"version": 4, "fold": "aaaaaaæc...", "parts": [entries in
-     each part...], "shards": [word file keys...]}. A search loads the word files of its words
-     (search/words/KEY.js: the words starting with KEY, the entries they are in) and then
-     the entries of the results it shows (search/entries/N.js), never the whole index.
+     window.plancSearchIndex = {"version": 4, "fold": "aaaaaaæc...", "parts": [entries
+     in each part...], "shards": [word file keys...]}. A search loads the word files of its
+     words (search/words/KEY.js: the words starting with KEY, the entries they are in) and
+     then the entries of the results it shows (search/entries/N.js), never the whole index.
      Words are cut as planc cuts them (src/render/search_words.hpp): letters and digits,
      A-Z lower-cased and the letters U+00C0-U+027F folded as the index's "fold" says (the
      letter each folds to, in order: "É" and "é" to "e"); a word of one letter is matched
